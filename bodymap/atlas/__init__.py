@@ -1,0 +1,140 @@
+"""The body atlas: the front and back views, their silhouettes and regions.
+
+Each view has its own coordinate system: SVG user units, x to the viewer's
+right, y down, origin at the top left, ``width`` × ``height``.  The figure
+stands in anatomical position, so the person's right side is on the viewer's
+LEFT in the front view and on the viewer's RIGHT in the back view.  All of
+that is decided here, in :func:`View.to_view`; nothing else converts sides.
+"""
+
+from dataclasses import dataclass, field
+
+import shapely
+from shapely import Point, Polygon, STRtree, affinity, unary_union
+from shapely.ops import polylabel
+
+from bodymap.atlas.figure import right_half
+from bodymap.atlas.landmarks import LANDMARKS
+from bodymap.atlas.partition import cut_regions
+
+WIDTH = 420.0
+HEIGHT = 980.0
+CENTRE = WIDTH / 2
+VIEW_IDS = ("front", "back")
+SIDES = ("right", "left", "midline")
+EDGE_TOLERANCE = 4.0
+"""How far outside the outline (in view units) a click still counts."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A named patch of skin on one view."""
+
+    id: str
+    name: str
+    view: str
+    side: str
+    shape: Polygon = field(repr=False, compare=False)
+    label_point: tuple[float, float] = field(compare=False)
+
+    @property
+    def title(self):
+        """Return the accessible name, for example "right temple (front)"."""
+        return f"{self.name} ({self.view})"
+
+
+@dataclass(frozen=True)
+class View:
+    """One drawing of the body: front or back."""
+
+    id: str
+    width: float
+    height: float
+
+    def to_view(self, shape):
+        """Move ``shape`` from body coordinates into this view's coordinates.
+
+        Body coordinates put the person's right at positive ``u``.  Seen from
+        the front, the person's right is on the viewer's left, so ``u`` is
+        flipped; seen from behind it is not.
+        """
+        flip = -1 if self.id == "front" else 1
+        return affinity.affine_transform(shape, [flip, 0, 0, 1, CENTRE, 0])
+
+    def side_of(self, x):
+        """Return which of the person's sides the view coordinate ``x`` is on."""
+        if abs(x - CENTRE) < 1e-9:
+            return "midline"
+        on_viewers_left = x < CENTRE
+        return "right" if on_viewers_left == (self.id == "front") else "left"
+
+    def mirror_x(self, x):
+        """Return the x of the mirror point on the person's other side."""
+        return 2 * CENTRE - x
+
+
+def _label_point(shape):
+    point = polylabel(shape, tolerance=0.5)
+    return (round(point.x, 1), round(point.y, 1))
+
+
+class Atlas:
+    """Both views with their silhouettes and regions, built once and indexed."""
+
+    def __init__(self):
+        self.views = {view_id: View(view_id, WIDTH, HEIGHT) for view_id in VIEW_IDS}
+        self.silhouettes = {}
+        self.regions = {}
+        self._trees = {}
+        self._view_regions = {}
+        for view in self.views.values():
+            self._build_view(view)
+
+    def _build_view(self, view):
+        half = right_half(view.id)
+        whole = unary_union([half, affinity.scale(half, xfact=-1, origin=(0, 0))])
+        self.silhouettes[view.id] = view.to_view(whole)
+        regions = []
+        for cut in cut_regions(half, LANDMARKS[view.id]):
+            shape = view.to_view(cut.shape)
+            shapely.prepare(shape)
+            region = Region(
+                cut.slug, cut.label, view.id, cut.side, shape, _label_point(shape)
+            )
+            regions.append(region)
+            self.regions[region.id] = region
+        self._view_regions[view.id] = regions
+        self._trees[view.id] = STRtree([region.shape for region in regions])
+
+    def regions_of(self, view_id):
+        """Return the regions of one view, in authoring order."""
+        return list(self._view_regions[view_id])
+
+    def region_at(self, view_id, x, y):
+        """Return the region under the point, or None when it is off the body.
+
+        A point on a shared border belongs to the region whose id sorts first,
+        so the answer never depends on index order.  A point just outside the
+        outline (a click on the edge) goes to the nearest region.
+        """
+        regions = self._view_regions[view_id]
+        tree = self._trees[view_id]
+        point = Point(x, y)
+        hits = tree.query(point, predicate="intersects")
+        if len(hits) == 0:
+            hits = tree.query_nearest(point, max_distance=EDGE_TOLERANCE, all_matches=True)
+        if len(hits) == 0:
+            return None
+        return min((regions[i] for i in hits), key=lambda region: region.id)
+
+    def mirror_region_id(self, region_id):
+        """Return the id of the same region on the person's other side."""
+        for this, other in (("right-", "left-"), ("left-", "right-")):
+            if region_id.startswith(this):
+                return other + region_id[len(this) :]
+        return region_id
+
+
+def build_atlas():
+    """Build the atlas (a fraction of a second; do it once at start-up)."""
+    return Atlas()
