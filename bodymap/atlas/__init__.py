@@ -24,6 +24,7 @@ VIEW_IDS = ("front", "back")
 SIDES = ("right", "left", "midline")
 EDGE_TOLERANCE = 4.0
 """How far outside the outline (in view units) a click still counts."""
+NEIGHBOUR_GAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Atlas:
         self.regions = {}
         self._trees = {}
         self._view_regions = {}
+        self._neighbours = {}
         for view in self.views.values():
             self._build_view(view)
 
@@ -104,7 +106,17 @@ class Atlas:
             regions.append(region)
             self.regions[region.id] = region
         self._view_regions[view.id] = regions
-        self._trees[view.id] = STRtree([region.shape for region in regions])
+        tree = STRtree([region.shape for region in regions])
+        self._trees[view.id] = tree
+        for region in regions:
+            touching = tree.query(region.shape, predicate="dwithin", distance=NEIGHBOUR_GAP)
+            self._neighbours[region.id] = tuple(
+                sorted(regions[i].id for i in touching if regions[i].id != region.id)
+            )
+
+    def neighbours(self, region_id):
+        """Return the ids of the regions that share a border with this one."""
+        return self._neighbours[region_id]
 
     def regions_of(self, view_id):
         """Return the regions of one view, in authoring order."""

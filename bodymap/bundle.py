@@ -1,0 +1,25 @@
+"""Everything the app serves, loaded, validated and indexed once at start-up."""
+
+from dataclasses import dataclass
+
+from bodymap.atlas import Atlas, build_atlas
+from bodymap.dataset import load_dataset
+from bodymap.dataset.model import Dataset
+from bodymap.patterns import Patterns, build_patterns
+
+
+@dataclass(frozen=True)
+class Bundle:
+    atlas: Atlas
+    dataset: Dataset
+    patterns: Patterns
+
+
+def load_bundle(data_dir):
+    """Load the dataset from ``data_dir`` and bind it to a fresh atlas.
+
+    :raises DataErrors: when any data file is invalid.
+    """
+    dataset = load_dataset(data_dir)
+    atlas = build_atlas()
+    return Bundle(atlas=atlas, dataset=dataset, patterns=build_patterns(dataset, atlas))

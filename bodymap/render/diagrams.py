@@ -1,0 +1,52 @@
+"""Turn referral patterns into overlays for :mod:`bodymap.render.svg`."""
+
+from shapely import unary_union
+
+from bodymap.render.svg import ZONE_ORDER, ZONE_TITLES, Overlay
+
+MARKER_LEGEND = ("marker", "Trigger point")
+
+
+def _zone_layers(points, view_id, extra_class=""):
+    layers = []
+    for zone in ZONE_ORDER:
+        shapes = [point.shapes[zone][view_id] for point in points if view_id in point.shapes[zone]]
+        if shapes:
+            layers.append((f"zone {zone} {extra_class}".strip(), unary_union(shapes)))
+    return layers
+
+
+def _legend(layers):
+    present = {zone for classes, _ in layers for zone in ZONE_TITLES if zone in classes.split()}
+    legend = [(f"zone {zone}", ZONE_TITLES[zone]) for zone in reversed(ZONE_ORDER) if zone in present]
+    return [*legend, MARKER_LEGEND]
+
+
+def pattern_overlay(pattern, view_id, points=None, side=None):
+    """Return the overlay of a muscle's pattern on one view.
+
+    :param points: the trigger points to show (default: all on ``side``).
+    :param side: the side to show; default the right side (or the midline).
+    """
+    side = side or pattern.sides()[0]
+    points = points if points is not None else [p for p in pattern.trigger_points if p.side == side]
+    layers = [
+        ("muscle-outline", shape)
+        for outline_side, view, shape in pattern.outlines
+        if view == view_id and outline_side == side
+    ]
+    layers += _zone_layers(points, view_id)
+    markers = [
+        (f"marker trigger-point tp-{point.id}", point.x, point.y, f"{pattern.muscle.name}: {point.spec.label}")
+        for point in points
+        if point.view == view_id
+    ]
+    return Overlay(layers=layers, markers=markers, legend=_legend(layers))
+
+
+def views_of(points):
+    """Return the views on which any of ``points`` shows, front first."""
+    views = set()
+    for point in points:
+        views |= set(point.views())
+    return [view for view in ("front", "back") if view in views]

@@ -1,0 +1,185 @@
+"""Build SVG documents of the body map with svgwrite.
+
+Every element gets an id derived from a data slug (never svgwrite's global
+counter), so the same input always gives the same bytes.  Colours live in
+``static/css/diagram.css``; elements only carry classes.  svgwrite's
+``debug`` validation rejects ``role``, ``aria-*`` and ``data-*`` attributes,
+so documents are built with ``debug=False``; the tests parse the output.
+"""
+
+from dataclasses import dataclass, field
+
+import svgwrite
+
+from bodymap.atlas import CENTRE
+
+ZONE_TITLES = {
+    "local": "Local pain",
+    "essential": "Main referred zone (essential)",
+    "spillover": "Possible spread (spillover)",
+}
+ZONE_ORDER = ("spillover", "essential", "local")
+MARKER_SIZE = 5.0
+
+
+@dataclass
+class Overlay:
+    """What to draw over a view: outlines, zones and trigger-point markers.
+
+    ``layers`` is a list of (css classes, geometry) pairs drawn in order.
+    """
+
+    layers: list = field(default_factory=list)
+    markers: list = field(default_factory=list)  # (css classes, x, y, label)
+    legend: list = field(default_factory=list)  # (css classes, text)
+
+
+def path_data(geometry):
+    """Return SVG path data for a (multi)polygon, holes included."""
+    parts = []
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        for ring in [polygon.exterior, *polygon.interiors]:
+            points = [f"{x:.1f},{y:.1f}" for x, y in ring.coords[:-1]]
+            parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+def _defs(drawing, prefix):
+    """Add the fill patterns that tell zones apart without colour."""
+    hatch = drawing.pattern(
+        id=f"{prefix}-hatch", size=(6, 6), patternUnits="userSpaceOnUse",
+        patternTransform="rotate(45)",
+    )
+    hatch.add(drawing.rect((0, 0), (6, 6), class_="hatch-ground"))
+    hatch.add(drawing.line((0, 0), (0, 6), class_="hatch-line"))
+    dots = drawing.pattern(id=f"{prefix}-dots", size=(5, 5), patternUnits="userSpaceOnUse")
+    dots.add(drawing.rect((0, 0), (5, 5), class_="dots-ground"))
+    dots.add(drawing.circle((2.5, 2.5), 1.1, class_="dots-dot"))
+    cross = drawing.pattern(
+        id=f"{prefix}-cross", size=(7, 7), patternUnits="userSpaceOnUse",
+        patternTransform="rotate(45)",
+    )
+    cross.add(drawing.rect((0, 0), (7, 7), class_="cross-ground"))
+    cross.add(drawing.line((0, 0), (0, 7), class_="cross-line"))
+    cross.add(drawing.line((0, 0), (7, 0), class_="cross-line"))
+    for pattern in (hatch, dots, cross):
+        drawing.defs.add(pattern)
+
+
+def fill_url(prefix, pattern):
+    return f"url(#{prefix}-{pattern})"
+
+
+def _side_labels(drawing, view):
+    """Write R and L (the person's sides) beside the head."""
+    right_x = CENTRE - 150 if view.id == "front" else CENTRE + 150
+    left_x = 2 * CENTRE - right_x
+    group = drawing.g(class_="side-labels", **{"aria-hidden": "true"})
+    group.add(drawing.text("R", insert=(right_x, 80), class_="side-label"))
+    group.add(drawing.text("L", insert=(left_x, 80), class_="side-label"))
+    group.add(drawing.text(f"{view.id.upper()}", insert=(CENTRE, 20), class_="view-label"))
+    return group
+
+
+def _region_element(drawing, region, neighbours, interactive):
+    attributes = {
+        "id": f"region-{region.id}",
+        "class_": f"region side-{region.side}",
+        "data-region": region.id,
+    }
+    if interactive:
+        attributes.update(
+            {
+                "role": "button",
+                "aria-pressed": "false",
+                "aria-label": region.title,
+                "tabindex": "-1",
+                "data-neighbours": " ".join(neighbours),
+            }
+        )
+    element = drawing.path(d=path_data(region.shape), **attributes)
+    if not interactive:
+        element.set_desc(title=region.title)
+    return element
+
+
+def _overlay_group(drawing, overlay, prefix):
+    group = drawing.g(id=f"{prefix}-overlay", class_="overlay")
+    for classes, geometry in overlay.layers:
+        data = path_data(geometry)
+        if not data:
+            continue
+        attributes = {"class_": classes}
+        for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
+            if zone in classes.split():
+                attributes["fill"] = fill_url(prefix, pattern)
+        group.add(drawing.path(d=data, **attributes))
+    for classes, x, y, label in overlay.markers:
+        marker = drawing.g(class_=classes, transform=f"translate({x:.1f},{y:.1f})")
+        marker.set_desc(title=label)
+        s = MARKER_SIZE
+        marker.add(drawing.line((-s, -s), (s, s), class_="marker-halo"))
+        marker.add(drawing.line((-s, s), (s, -s), class_="marker-halo"))
+        marker.add(drawing.line((-s, -s), (s, s), class_="marker-cross"))
+        marker.add(drawing.line((-s, s), (s, -s), class_="marker-cross"))
+        group.add(marker)
+    return group
+
+
+def _legend_group(drawing, overlay, prefix, view):
+    group = drawing.g(id=f"{prefix}-legend", class_="legend")
+    y = view.height - 18 * len(overlay.legend) - 6
+    for index, (classes, text) in enumerate(overlay.legend):
+        row_y = y + index * 18
+        swatch = {"class_": f"legend-swatch {classes}"}
+        for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
+            if zone in classes.split():
+                swatch["fill"] = fill_url(prefix, pattern)
+        if "marker" in classes.split():
+            group.add(drawing.text("✕", insert=(8, row_y + 12), class_="legend-marker"))
+        else:
+            group.add(drawing.rect((6, row_y), (14, 14), **swatch))
+        group.add(drawing.text(text, insert=(26, row_y + 11), class_="legend-text"))
+    return group
+
+
+def view_svg(atlas, view_id, *, overlay=None, interactive=False, prefix=None,
+             title=None, stylesheet=None, css_class="body-map"):
+    """Return one view as an SVG document string.
+
+    :param interactive: make each region a named button for the pain drawing.
+    :param prefix: id prefix, unique per page, for patterns and groups.
+    :param stylesheet: CSS text to embed, for a standalone download.
+    """
+    view = atlas.views[view_id]
+    prefix = prefix or f"map-{view_id}"
+    drawing = svgwrite.Drawing(
+        size=None, viewBox=f"0 0 {view.width:g} {view.height:g}", debug=False,
+        id=prefix, class_=f"{css_class} view-{view_id}",
+    )
+    drawing.attribs["preserveAspectRatio"] = "xMidYMid meet"
+    title = title or f"Body map, {view_id} view"
+    drawing.attribs["role"] = "group" if interactive else "img"
+    drawing.attribs["aria-label"] = title
+    drawing.set_desc(title=title)
+    if stylesheet:
+        drawing.defs.add(drawing.style(stylesheet))
+    _defs(drawing, prefix)
+    drawing.add(drawing.path(d=path_data(atlas.silhouettes[view_id]), class_="silhouette"))
+    regions = drawing.g(id=f"{prefix}-regions", class_="regions")
+    for region in atlas.regions_of(view_id):
+        regions.add(_region_element(drawing, region, atlas.neighbours(region.id), interactive))
+    drawing.add(regions)
+    if overlay is not None:
+        drawing.add(_overlay_group(drawing, overlay, prefix))
+    drawing.add(_side_labels(drawing, view))
+    if overlay is not None and overlay.legend:
+        drawing.add(_legend_group(drawing, overlay, prefix, view))
+    return drawing.tostring()
+
+
+def thumbnail_svg(atlas, view_id, overlay, *, prefix, title):
+    """Return a small, non-interactive picture of a pattern (role img)."""
+    return view_svg(atlas, view_id, overlay=overlay, prefix=prefix, title=title, css_class="thumbnail")

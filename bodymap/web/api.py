@@ -1,0 +1,149 @@
+"""The JSON API: the public contract (coordinates are those of each view)."""
+
+from flask import Blueprint, jsonify, request
+
+from bodymap.web import bundle
+from bodymap.web.errors import ApiError
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def view_param(required=False):
+    """Return the ``view`` query parameter, checked against the atlas.
+
+    :raises ApiError 400: for an unknown view.
+    """
+    views = bundle().atlas.views
+    view_id = request.args.get("view")
+    if view_id is None and not required:
+        return None
+    if view_id not in views:
+        raise ApiError(f"Unknown view {view_id!r}: use one of {', '.join(views)}.")
+    return view_id
+
+
+def get_pattern(muscle_id):
+    """Return a muscle's pattern.
+
+    :raises ApiError 404: when no muscle has that id.
+    """
+    pattern = bundle().patterns.muscles.get(muscle_id)
+    if pattern is None:
+        raise ApiError(f"No muscle with id {muscle_id!r}.", 404)
+    return pattern
+
+
+def region_json(region):
+    return {
+        "id": region.id,
+        "name": region.name,
+        "view": region.view,
+        "side": region.side,
+        "label_point": list(region.label_point),
+    }
+
+
+def source_json(source):
+    return {"key": source.key, "citation": source.citation, "url": source.url}
+
+
+def technique_json(technique, instructions=None):
+    return {
+        "id": technique.id,
+        "name": technique.name,
+        "performer": technique.performer,
+        "summary": technique.summary,
+        "how": technique.how,
+        "instructions": instructions,
+        "expect": technique.expect,
+        "stop_if": technique.stop_if,
+        "contraindications": [
+            {"text": item.text, "screen": item.screen} for item in technique.contraindications
+        ],
+    }
+
+
+def trigger_point_json(point):
+    spec = point.spec
+    return {
+        "id": spec.id,
+        "key": point.key,
+        "label": spec.label,
+        "side": point.side,
+        "view": point.view,
+        "x": point.x,
+        "y": point.y,
+        "location": spec.location,
+        "local": list(point.zones["local"]),
+        "essential": list(point.zones["essential"]),
+        "spillover": list(point.zones["spillover"]),
+        "symptoms": list(spec.symptoms),
+        "perpetuating_factors": list(spec.perpetuating_factors),
+        "techniques": list(spec.techniques),
+        "sources": list(spec.sources),
+        "note": spec.note,
+    }
+
+
+def muscle_summary_json(pattern):
+    muscle = pattern.muscle
+    return {
+        "id": muscle.id,
+        "name": muscle.name,
+        "area": muscle.area,
+        "trigger_points": len(muscle.trigger_points),
+    }
+
+
+def muscle_json(pattern):
+    muscle = pattern.muscle
+    techniques = bundle().dataset.techniques
+    used = sorted({t for spec in muscle.trigger_points for t in spec.techniques})
+    return {
+        **muscle_summary_json(pattern),
+        "aliases": list(muscle.aliases),
+        "symmetry": muscle.symmetry,
+        "description": muscle.description,
+        "trigger_points": [trigger_point_json(point) for point in pattern.trigger_points],
+        "techniques": [
+            technique_json(techniques[t], muscle.instructions.get(t)) for t in used
+        ],
+        "sources": [source_json(source) for source in muscle.sources],
+    }
+
+
+@bp.get("/views")
+def views():
+    """List the views with their coordinate systems."""
+    return jsonify(
+        {
+            "views": [
+                {"id": view.id, "width": view.width, "height": view.height}
+                for view in bundle().atlas.views.values()
+            ]
+        }
+    )
+
+
+@bp.get("/regions")
+def regions():
+    """List the regions of one view (``?view=``) or of all views."""
+    atlas = bundle().atlas
+    view_id = view_param()
+    view_ids = [view_id] if view_id else list(atlas.views)
+    return jsonify(
+        {"regions": [region_json(r) for v in view_ids for r in atlas.regions_of(v)]}
+    )
+
+
+@bp.get("/muscles")
+def muscles():
+    """List the muscles with their body area and trigger-point count."""
+    patterns = bundle().patterns.muscles.values()
+    return jsonify({"muscles": [muscle_summary_json(p) for p in patterns]})
+
+
+@bp.get("/muscles/<muscle_id>")
+def muscle(muscle_id):
+    """Return one muscle in full: both sides' trigger points, techniques, sources."""
+    return jsonify(muscle_json(get_pattern(muscle_id)))

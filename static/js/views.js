@@ -1,0 +1,31 @@
+// Front/back switch for the body maps on a page. Without JavaScript both
+// views show side by side; with it, one at a time with a toggle.
+(function () {
+  "use strict";
+
+  function setView(root, viewId) {
+    root.querySelectorAll(".view-button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === viewId));
+    });
+    root.querySelectorAll(".map[data-view]").forEach(function (figure) {
+      figure.hidden = figure.dataset.view !== viewId;
+    });
+    root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
+  }
+
+  function init(root) {
+    var switcher = root.querySelector(".view-switch");
+    if (!switcher) return;
+    switcher.hidden = false;
+    root.classList.add("js-views");
+    switcher.addEventListener("click", function (event) {
+      var button = event.target.closest(".view-button");
+      if (button) setView(root, button.dataset.view);
+    });
+    var first = switcher.querySelector(".view-button");
+    if (first) setView(root, first.dataset.view);
+  }
+
+  document.querySelectorAll(".map-section").forEach(init);
+  window.bodymapSetView = setView;
+})();
