@@ -14,7 +14,9 @@ def create_app(config=None):
     from bodymap.resources import STATIC_DIR, TEMPLATE_DIR
     from bodymap.web import api, errors, pages, security
 
-    app = Flask(__name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR))
+    app = Flask(
+        __name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR)
+    )
     app.config.from_object(config or Config)
 
     # Load, validate and index the data once; views read it from here.

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from bodymap.atlas import Atlas, build_atlas
-from bodymap.dataset import load_dataset
+from bodymap.dataset import DataErrors, read_dataset
 from bodymap.dataset.model import Dataset
-from bodymap.patterns import Patterns, build_patterns
+from bodymap.patterns import Patterns, bind_patterns
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,10 @@ def load_bundle(data_dir):
 
     :raises DataErrors: when any data file is invalid.
     """
-    dataset = load_dataset(data_dir)
+    dataset, errors = read_dataset(data_dir)
     atlas = build_atlas()
-    return Bundle(atlas=atlas, dataset=dataset, patterns=build_patterns(dataset, atlas))
+    patterns, geometry_errors = bind_patterns(dataset, atlas)
+    errors += geometry_errors
+    if errors:
+        raise DataErrors(errors)
+    return Bundle(atlas=atlas, dataset=dataset, patterns=patterns)

@@ -36,7 +36,9 @@ def serve(host, port):
 
 
 @main.command("check-data")
-@click.option("--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False))
+@click.option(
+    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
+)
 def check_data(data_dir):
     """Validate every data file and report all problems at once."""
     bundle = _load(data_dir)

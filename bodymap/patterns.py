@@ -71,7 +71,10 @@ class MusclePattern:
         return self.muscle.id
 
     def sides(self):
-        return sorted({point.side for point in self.trigger_points}, key=["right", "left", "midline"].index)
+        return sorted(
+            {point.side for point in self.trigger_points},
+            key=["right", "left", "midline"].index,
+        )
 
 
 class Patterns:
@@ -79,7 +82,9 @@ class Patterns:
 
     def __init__(self, muscles):
         self.muscles = muscles
-        self.trigger_points = [point for pattern in muscles.values() for point in pattern.trigger_points]
+        self.trigger_points = [
+            point for pattern in muscles.values() for point in pattern.trigger_points
+        ]
         self.by_key = {point.key: point for point in self.trigger_points}
         self._referrers = {}
         for point in self.trigger_points:
@@ -88,9 +93,12 @@ class Patterns:
                     self._referrers.setdefault(region_id, []).append((point, zone))
 
     def referrers(self, region_id):
-        """Return (trigger point, zone) pairs that refer to a region, essential first."""
+        """Return (trigger point, zone) pairs referring to a region, essential first."""
         found = self._referrers.get(region_id, [])
-        return sorted(found, key=lambda pair: (pair[1] != "essential", pair[0].muscle.name, pair[0].key))
+        return sorted(
+            found,
+            key=lambda pair: (pair[1] != "essential", pair[0].muscle.name, pair[0].key),
+        )
 
 
 def _mirror(shape):
@@ -127,7 +135,9 @@ class _Binder:
             field_name = f"outline[{index}].points"
             entry = repr(self.muscle.id)
             if polygon.area == 0 or inside.area < 0.9 * polygon.area:
-                self.problem("outline must be a polygon lying inside the body", entry, field_name)
+                self.problem(
+                    "outline must be a polygon lying inside the body", entry, field_name
+                )
             elif not self.on_right_half(shape.view, polygon.centroid.x):
                 self.problem(self._wrong_half(shape.view), entry, field_name)
             shapes.append((shape.view, inside))
@@ -144,20 +154,43 @@ class _Binder:
         entry, where = f"trigger point {spec.id!r}", f"trigger_points[{index}]"
         point = Point(spec.x, spec.y)
         if self.atlas.silhouettes[spec.view].distance(point) > BODY_SLACK:
-            self.problem(f"({spec.x}, {spec.y}) is outside the body on the {spec.view} view", entry, f"{where}.x")
+            self.problem(
+                f"({spec.x}, {spec.y}) is outside the body on the {spec.view} view",
+                entry,
+                f"{where}.x",
+            )
         elif not self.on_right_half(spec.view, spec.x):
             self.problem(self._wrong_half(spec.view), entry, f"{where}.x")
-        elif not any(view == spec.view and shape.distance(point) <= OUTLINE_SLACK for view, shape in outlines):
-            self.problem(f"({spec.x}, {spec.y}) is outside the muscle's outline on the {spec.view} view", entry, f"{where}.x")
+        elif not any(
+            view == spec.view and shape.distance(point) <= OUTLINE_SLACK
+            for view, shape in outlines
+        ):
+            self.problem(
+                f"({spec.x}, {spec.y}) is outside the muscle's outline "
+                f"on the {spec.view} view",
+                entry,
+                f"{where}.x",
+            )
         for zone in ZONES:
             for region_id in spec.zones[zone]:
                 if region_id not in self.atlas.regions:
-                    self.problem(f"unknown region {region_id!r}", entry, f"{where}.{zone}")
+                    self.problem(
+                        f"unknown region {region_id!r}", entry, f"{where}.{zone}"
+                    )
         for zone, shape in spec.zone_shapes.items():
             polygon = _polygon(shape)
-            listed = [self.atlas.regions[r].shape for r in spec.zones[zone] if r in self.atlas.regions and self.atlas.regions[r].view == shape.view]
+            listed = [
+                self.atlas.regions[r].shape
+                for r in spec.zones[zone]
+                if r in self.atlas.regions and self.atlas.regions[r].view == shape.view
+            ]
             if not listed or not polygon.intersects(unary_union(listed)):
-                self.problem(f"the {zone} shape must overlap the {zone} regions on the {shape.view} view", entry, f"{where}.{zone}_shape")
+                self.problem(
+                    f"the {zone} shape must overlap the {zone} regions "
+                    f"on the {shape.view} view",
+                    entry,
+                    f"{where}.{zone}_shape",
+                )
 
     def zone_shapes(self, spec, zones, mirrored):
         """Return {zone: {view: geometry}} for one side."""
@@ -172,14 +205,20 @@ class _Binder:
             if refined is not None:
                 polygon = _polygon(refined)
                 polygon = _mirror(polygon) if mirrored else polygon
-                merged[refined.view] = polygon.intersection(self.atlas.silhouettes[refined.view])
+                merged[refined.view] = polygon.intersection(
+                    self.atlas.silhouettes[refined.view]
+                )
             shapes[zone] = merged
         return shapes
 
     def sided_point(self, spec, side):
         mirrored = side == "left"
-        mirror_region = self.atlas.mirror_region_id if mirrored else (lambda region_id: region_id)
-        zones = {zone: tuple(mirror_region(r) for r in spec.zones[zone]) for zone in ZONES}
+        mirror_region = (
+            self.atlas.mirror_region_id if mirrored else (lambda region_id: region_id)
+        )
+        zones = {
+            zone: tuple(mirror_region(r) for r in spec.zones[zone]) for zone in ZONES
+        }
         x = self.atlas.views[spec.view].mirror_x(spec.x) if mirrored else spec.x
         return TriggerPoint(
             spec=spec,
@@ -203,8 +242,14 @@ class _Binder:
         sided_outlines = []
         for side in sides:
             for view, shape in outlines:
-                sided_outlines.append((side, view, _mirror(shape) if side == "left" else shape))
-        points = tuple(self.sided_point(spec, side) for side in sides for spec in self.muscle.trigger_points)
+                sided_outlines.append(
+                    (side, view, _mirror(shape) if side == "left" else shape)
+                )
+        points = tuple(
+            self.sided_point(spec, side)
+            for side in sides
+            for spec in self.muscle.trigger_points
+        )
         return MusclePattern(self.muscle, tuple(sided_outlines), points)
 
 
@@ -214,12 +259,20 @@ def build_patterns(dataset, atlas):
     :raises DataErrors: every geometry problem in the data, each naming its
         file, entry and field.
     """
+    patterns, errors = bind_patterns(dataset, atlas)
+    if errors:
+        raise DataErrors(errors)
+    return patterns
+
+
+def bind_patterns(dataset, atlas):
+    """Return (patterns of the muscles that fit the atlas, list of problems)."""
     errors = []
     muscles = {}
-    for muscle_id in sorted(dataset.muscles, key=lambda m: dataset.muscles[m].name.lower()):
+    for muscle_id in sorted(
+        dataset.muscles, key=lambda m: dataset.muscles[m].name.lower()
+    ):
         pattern = _Binder(atlas, dataset.muscles[muscle_id], errors).bind()
         if pattern is not None:
             muscles[muscle_id] = pattern
-    if errors:
-        raise DataErrors(errors)
-    return Patterns(muscles)
+    return Patterns(muscles), errors

@@ -2,8 +2,8 @@
 
 import pytest
 import shapely
-from shapely.testing import assert_geometries_equal
 from shapely import Point, affinity, unary_union
+from shapely.testing import assert_geometries_equal
 
 from bodymap.atlas import CENTRE, HEIGHT, WIDTH
 

@@ -109,7 +109,9 @@ class Atlas:
         tree = STRtree([region.shape for region in regions])
         self._trees[view.id] = tree
         for region in regions:
-            touching = tree.query(region.shape, predicate="dwithin", distance=NEIGHBOUR_GAP)
+            touching = tree.query(
+                region.shape, predicate="dwithin", distance=NEIGHBOUR_GAP
+            )
             self._neighbours[region.id] = tuple(
                 sorted(regions[i].id for i in touching if regions[i].id != region.id)
             )
@@ -134,7 +136,9 @@ class Atlas:
         point = Point(x, y)
         hits = tree.query(point, predicate="intersects")
         if len(hits) == 0:
-            hits = tree.query_nearest(point, max_distance=EDGE_TOLERANCE, all_matches=True)
+            hits = tree.query_nearest(
+                point, max_distance=EDGE_TOLERANCE, all_matches=True
+            )
         if len(hits) == 0:
             return None
         return min((regions[i] for i in hits), key=lambda region: region.id)

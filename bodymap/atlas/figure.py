@@ -98,9 +98,7 @@ def right_half(view):
     The two views share the outline except the feet: the front view shows the
     top of the foot and the toes, the back view the heel and the sole.
     """
-    foot, toes = (
-        (FRONT_FOOT, FRONT_TOES) if view == "front" else (BACK_FOOT, BACK_TOES)
-    )
+    foot, toes = (FRONT_FOOT, FRONT_TOES) if view == "front" else (BACK_FOOT, BACK_TOES)
     parts = [head(), capsule(*NECK), Polygon(TORSO), capsule(*PALM)]
     parts += [capsule(*segment) for segment in ARM + LEG + foot]
     body = unary_union(parts)

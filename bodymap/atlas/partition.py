@@ -99,6 +99,8 @@ def cut_regions(half, landmarks):
             whole = unary_union([right, left])
             regions.append(RegionShape(slug[1:], label, "midline", whole))
         else:
-            regions.append(RegionShape(f"right-{slug}", f"right {label}", "right", right))
+            regions.append(
+                RegionShape(f"right-{slug}", f"right {label}", "right", right)
+            )
             regions.append(RegionShape(f"left-{slug}", f"left {label}", "left", left))
     return regions

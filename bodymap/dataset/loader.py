@@ -52,8 +52,16 @@ def _entry_name(document, path):
     if len(parts) >= 2 and parts[0] == "trigger_points" and isinstance(parts[1], int):
         points = document.get("trigger_points")
         if isinstance(points, list) and parts[1] < len(points):
-            point_id = points[parts[1]].get("id") if isinstance(points[parts[1]], dict) else None
-            return f"trigger point {point_id!r}" if point_id else f"trigger point #{parts[1] + 1}"
+            point_id = (
+                points[parts[1]].get("id")
+                if isinstance(points[parts[1]], dict)
+                else None
+            )
+            return (
+                f"trigger point {point_id!r}"
+                if point_id
+                else f"trigger point #{parts[1] + 1}"
+            )
     identifier = document.get("id")
     return repr(identifier) if isinstance(identifier, str) else None
 
@@ -61,7 +69,12 @@ def _entry_name(document, path):
 def _schema_errors(kind, document, file):
     errors = sorted(_validator(kind).iter_errors(document), key=lambda e: list(e.path))
     return [
-        DataError(file, error.message, _entry_name(document, error.path), _field_path(error.path))
+        DataError(
+            file,
+            error.message,
+            _entry_name(document, error.path),
+            _field_path(error.path),
+        )
         for error in errors
     ]
 
@@ -75,7 +88,9 @@ def _read_toml(path, root):
 
 
 def _sources(items):
-    return tuple(Source(item["key"], item["citation"], item.get("url")) for item in items)
+    return tuple(
+        Source(item["key"], item["citation"], item.get("url")) for item in items
+    )
 
 
 def _shape(item):
@@ -92,7 +107,9 @@ def _trigger_point(item):
         y=float(item["y"]),
         zones={zone: tuple(item[zone]) for zone in ZONES},
         zone_shapes={
-            zone: _shape(item[f"{zone}_shape"]) for zone in ZONES if f"{zone}_shape" in item
+            zone: _shape(item[f"{zone}_shape"])
+            for zone in ZONES
+            if f"{zone}_shape" in item
         },
         symptoms=tuple(item["symptoms"]),
         perpetuating_factors=tuple(item["perpetuating_factors"]),
@@ -113,7 +130,9 @@ def _muscle(document, file):
         sources=_sources(document["sources"]),
         outline=tuple(_shape(item) for item in document["outline"]),
         instructions=dict(document["instructions"]),
-        trigger_points=tuple(_trigger_point(item) for item in document["trigger_points"]),
+        trigger_points=tuple(
+            _trigger_point(item) for item in document["trigger_points"]
+        ),
         file=str(file),
     )
 
@@ -138,8 +157,12 @@ def _technique(document):
 def _safety(document):
     return Safety(
         disclaimer=document["disclaimer"],
-        red_flags=tuple(RedFlag(f["id"], f["text"], f["advice"]) for f in document["red_flags"]),
-        screen=tuple(ScreenQuestion(q["id"], q["question"]) for q in document["screen"]),
+        red_flags=tuple(
+            RedFlag(f["id"], f["text"], f["advice"]) for f in document["red_flags"]
+        ),
+        screen=tuple(
+            ScreenQuestion(q["id"], q["question"]) for q in document["screen"]
+        ),
         sources=_sources(document["sources"]),
     )
 
@@ -156,10 +179,17 @@ def _load_kind(folder, kind, build, root, errors):
         problems = _schema_errors(kind, document, file)
         if not problems and document["id"] != path.stem:
             problems.append(
-                DataError(file, f"id {document['id']!r} must match the file name {path.stem!r}", repr(document["id"]), "id")
+                DataError(
+                    file,
+                    f"id {document['id']!r} must match the file name {path.stem!r}",
+                    repr(document["id"]),
+                    "id",
+                )
             )
         if not problems and document["id"] in items:
-            problems.append(DataError(file, f"duplicate id {document['id']!r}", None, "id"))
+            problems.append(
+                DataError(file, f"duplicate id {document['id']!r}", None, "id")
+            )
         errors += problems
         if not problems:
             items[document["id"]] = build(document, file)
@@ -175,24 +205,46 @@ def _check_muscle(muscle, techniques, screen_ids, seen_points, errors):
 
     for key in muscle.instructions:
         if key not in techniques:
-            problem(f"unknown technique {key!r}", repr(muscle.id), f"instructions.{key}")
+            problem(
+                f"unknown technique {key!r}", repr(muscle.id), f"instructions.{key}"
+            )
     for index, point in enumerate(muscle.trigger_points):
         entry = f"trigger point {point.id!r}"
         where = f"trigger_points[{index}]"
         if point.id in seen_points:
-            problem(f"trigger point id {point.id!r} is already used in {seen_points[point.id]}", entry, f"{where}.id")
+            problem(
+                f"trigger point id {point.id!r} is already used in "
+                f"{seen_points[point.id]}",
+                entry,
+                f"{where}.id",
+            )
         seen_points[point.id] = file
         for technique in point.techniques:
             if technique not in techniques:
-                problem(f"unknown technique {technique!r}", entry, f"{where}.techniques")
+                problem(
+                    f"unknown technique {technique!r}", entry, f"{where}.techniques"
+                )
         for key in point.sources:
             if key not in source_keys:
-                problem(f"source {key!r} is not among the muscle's sources", entry, f"{where}.sources")
+                problem(
+                    f"source {key!r} is not among the muscle's sources",
+                    entry,
+                    f"{where}.sources",
+                )
         overlap = set(point.zones["essential"]) & set(point.zones["spillover"])
         if overlap:
-            problem(f"regions in both essential and spillover zones: {', '.join(sorted(overlap))}", entry, f"{where}.spillover")
-        if not any(techniques[t].is_self_care for t in point.techniques if t in techniques):
-            problem("needs at least one self-care technique", entry, f"{where}.techniques")
+            problem(
+                "regions in both essential and spillover zones: "
+                + ", ".join(sorted(overlap)),
+                entry,
+                f"{where}.spillover",
+            )
+        if not any(
+            techniques[t].is_self_care for t in point.techniques if t in techniques
+        ):
+            problem(
+                "needs at least one self-care technique", entry, f"{where}.techniques"
+            )
 
 
 def _check_techniques(techniques, screen_ids, errors):
@@ -212,7 +264,9 @@ def _check_techniques(techniques, screen_ids, errors):
 def _load_safety(root, errors):
     path = root / "safety.toml"
     if not path.exists():
-        errors.append(DataError(path.name, "missing: the disclaimer and red flags are required"))
+        errors.append(
+            DataError(path.name, "missing: the disclaimer and red flags are required")
+        )
         return None
     try:
         document, file = _read_toml(path, root)
@@ -230,10 +284,24 @@ def load_dataset(root):
     :raises DataErrors: listing every problem found, each naming its file,
         entry and field.
     """
+    dataset, errors = read_dataset(root)
+    if errors:
+        raise DataErrors(errors)
+    return dataset
+
+
+def read_dataset(root):
+    """Return (dataset of the files that passed, list of every problem found)."""
     root = Path(root)
     errors = []
     safety = _load_safety(root, errors)
-    techniques = _load_kind(root / "techniques", "technique", lambda doc, _file: _technique(doc), root, errors)
+    techniques = _load_kind(
+        root / "techniques",
+        "technique",
+        lambda doc, _file: _technique(doc),
+        root,
+        errors,
+    )
     muscles = _load_kind(root / "muscles", "muscle", _muscle, root, errors)
     screen_ids = {question.id for question in safety.screen} if safety else set()
     _check_techniques(techniques, screen_ids, errors)
@@ -242,6 +310,4 @@ def load_dataset(root):
         _check_muscle(muscle, techniques, screen_ids, seen_points, errors)
     if not muscles and not errors:
         errors.append(DataError(root / "muscles", "no muscle files found"))
-    if errors:
-        raise DataErrors(errors)
-    return Dataset(muscles=muscles, techniques=techniques, safety=safety)
+    return Dataset(muscles=muscles, techniques=techniques, safety=safety), errors

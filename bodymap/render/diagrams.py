@@ -10,15 +10,25 @@ MARKER_LEGEND = ("marker", "Trigger point")
 def _zone_layers(points, view_id, extra_class=""):
     layers = []
     for zone in ZONE_ORDER:
-        shapes = [point.shapes[zone][view_id] for point in points if view_id in point.shapes[zone]]
+        shapes = [
+            point.shapes[zone][view_id]
+            for point in points
+            if view_id in point.shapes[zone]
+        ]
         if shapes:
             layers.append((f"zone {zone} {extra_class}".strip(), unary_union(shapes)))
     return layers
 
 
 def _legend(layers):
-    present = {zone for classes, _ in layers for zone in ZONE_TITLES if zone in classes.split()}
-    legend = [(f"zone {zone}", ZONE_TITLES[zone]) for zone in reversed(ZONE_ORDER) if zone in present]
+    present = {
+        zone for classes, _ in layers for zone in ZONE_TITLES if zone in classes.split()
+    }
+    legend = [
+        (f"zone {zone}", ZONE_TITLES[zone])
+        for zone in reversed(ZONE_ORDER)
+        if zone in present
+    ]
     return [*legend, MARKER_LEGEND]
 
 
@@ -29,7 +39,11 @@ def pattern_overlay(pattern, view_id, points=None, side=None):
     :param side: the side to show; default the right side (or the midline).
     """
     side = side or pattern.sides()[0]
-    points = points if points is not None else [p for p in pattern.trigger_points if p.side == side]
+    points = (
+        points
+        if points is not None
+        else [p for p in pattern.trigger_points if p.side == side]
+    )
     layers = [
         ("muscle-outline", shape)
         for outline_side, view, shape in pattern.outlines
@@ -37,7 +51,12 @@ def pattern_overlay(pattern, view_id, points=None, side=None):
     ]
     layers += _zone_layers(points, view_id)
     markers = [
-        (f"marker trigger-point tp-{point.id}", point.x, point.y, f"{pattern.muscle.name}: {point.spec.label}")
+        (
+            f"marker trigger-point tp-{point.id}",
+            point.x,
+            point.y,
+            f"{pattern.muscle.name}: {point.spec.label}",
+        )
         for point in points
         if point.view == view_id
     ]

@@ -49,16 +49,22 @@ def path_data(geometry):
 def _defs(drawing, prefix):
     """Add the fill patterns that tell zones apart without colour."""
     hatch = drawing.pattern(
-        id=f"{prefix}-hatch", size=(6, 6), patternUnits="userSpaceOnUse",
+        id=f"{prefix}-hatch",
+        size=(6, 6),
+        patternUnits="userSpaceOnUse",
         patternTransform="rotate(45)",
     )
     hatch.add(drawing.rect((0, 0), (6, 6), class_="hatch-ground"))
     hatch.add(drawing.line((0, 0), (0, 6), class_="hatch-line"))
-    dots = drawing.pattern(id=f"{prefix}-dots", size=(5, 5), patternUnits="userSpaceOnUse")
+    dots = drawing.pattern(
+        id=f"{prefix}-dots", size=(5, 5), patternUnits="userSpaceOnUse"
+    )
     dots.add(drawing.rect((0, 0), (5, 5), class_="dots-ground"))
     dots.add(drawing.circle((2.5, 2.5), 1.1, class_="dots-dot"))
     cross = drawing.pattern(
-        id=f"{prefix}-cross", size=(7, 7), patternUnits="userSpaceOnUse",
+        id=f"{prefix}-cross",
+        size=(7, 7),
+        patternUnits="userSpaceOnUse",
         patternTransform="rotate(45)",
     )
     cross.add(drawing.rect((0, 0), (7, 7), class_="cross-ground"))
@@ -79,7 +85,9 @@ def _side_labels(drawing, view):
     group = drawing.g(class_="side-labels", **{"aria-hidden": "true"})
     group.add(drawing.text("R", insert=(right_x, 80), class_="side-label"))
     group.add(drawing.text("L", insert=(left_x, 80), class_="side-label"))
-    group.add(drawing.text(f"{view.id.upper()}", insert=(CENTRE, 20), class_="view-label"))
+    group.add(
+        drawing.text(f"{view.id.upper()}", insert=(CENTRE, 20), class_="view-label")
+    )
     return group
 
 
@@ -145,8 +153,17 @@ def _legend_group(drawing, overlay, prefix, view):
     return group
 
 
-def view_svg(atlas, view_id, *, overlay=None, interactive=False, prefix=None,
-             title=None, stylesheet=None, css_class="body-map"):
+def view_svg(
+    atlas,
+    view_id,
+    *,
+    overlay=None,
+    interactive=False,
+    prefix=None,
+    title=None,
+    stylesheet=None,
+    css_class="body-map",
+):
     """Return one view as an SVG document string.
 
     :param interactive: make each region a named button for the pain drawing.
@@ -156,8 +173,11 @@ def view_svg(atlas, view_id, *, overlay=None, interactive=False, prefix=None,
     view = atlas.views[view_id]
     prefix = prefix or f"map-{view_id}"
     drawing = svgwrite.Drawing(
-        size=None, viewBox=f"0 0 {view.width:g} {view.height:g}", debug=False,
-        id=prefix, class_=f"{css_class} view-{view_id}",
+        size=None,
+        viewBox=f"0 0 {view.width:g} {view.height:g}",
+        debug=False,
+        id=prefix,
+        class_=f"{css_class} view-{view_id}",
     )
     drawing.attribs["preserveAspectRatio"] = "xMidYMid meet"
     title = title or f"Body map, {view_id} view"
@@ -167,10 +187,14 @@ def view_svg(atlas, view_id, *, overlay=None, interactive=False, prefix=None,
     if stylesheet:
         drawing.defs.add(drawing.style(stylesheet))
     _defs(drawing, prefix)
-    drawing.add(drawing.path(d=path_data(atlas.silhouettes[view_id]), class_="silhouette"))
+    drawing.add(
+        drawing.path(d=path_data(atlas.silhouettes[view_id]), class_="silhouette")
+    )
     regions = drawing.g(id=f"{prefix}-regions", class_="regions")
     for region in atlas.regions_of(view_id):
-        regions.add(_region_element(drawing, region, atlas.neighbours(region.id), interactive))
+        regions.add(
+            _region_element(drawing, region, atlas.neighbours(region.id), interactive)
+        )
     drawing.add(regions)
     if overlay is not None:
         drawing.add(_overlay_group(drawing, overlay, prefix))
@@ -182,4 +206,11 @@ def view_svg(atlas, view_id, *, overlay=None, interactive=False, prefix=None,
 
 def thumbnail_svg(atlas, view_id, overlay, *, prefix, title):
     """Return a small, non-interactive picture of a pattern (role img)."""
-    return view_svg(atlas, view_id, overlay=overlay, prefix=prefix, title=title, css_class="thumbnail")
+    return view_svg(
+        atlas,
+        view_id,
+        overlay=overlay,
+        prefix=prefix,
+        title=title,
+        css_class="thumbnail",
+    )

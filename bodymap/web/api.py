@@ -58,7 +58,8 @@ def technique_json(technique, instructions=None):
         "expect": technique.expect,
         "stop_if": technique.stop_if,
         "contraindications": [
-            {"text": item.text, "screen": item.screen} for item in technique.contraindications
+            {"text": item.text, "screen": item.screen}
+            for item in technique.contraindications
         ],
     }
 
@@ -104,7 +105,9 @@ def muscle_json(pattern):
         "aliases": list(muscle.aliases),
         "symmetry": muscle.symmetry,
         "description": muscle.description,
-        "trigger_points": [trigger_point_json(point) for point in pattern.trigger_points],
+        "trigger_points": [
+            trigger_point_json(point) for point in pattern.trigger_points
+        ],
         "techniques": [
             technique_json(techniques[t], muscle.instructions.get(t)) for t in used
         ],

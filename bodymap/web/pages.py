@@ -58,7 +58,9 @@ def techniques_for(spec, muscle):
 def home():
     """Show the body map with its front/back switch."""
     atlas = bundle().atlas
-    maps = [(view_id, view_svg(atlas, view_id, interactive=True)) for view_id in atlas.views]
+    maps = [
+        (view_id, view_svg(atlas, view_id, interactive=True)) for view_id in atlas.views
+    ]
     return render_template("pages/home.html", maps=maps, areas=muscles_by_area())
 
 
@@ -70,7 +72,7 @@ def muscle_index():
 
 @bp.get("/muscles/<muscle_id>")
 def muscle(muscle_id):
-    """Show a muscle: its pattern drawn, where to find each trigger point, what helps."""
+    """Show a muscle: its pattern, where to find each trigger point, what helps."""
     pattern = get_pattern_or_404(muscle_id)
     atlas = bundle().atlas
     side = pattern.sides()[0]
