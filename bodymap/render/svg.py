@@ -20,6 +20,12 @@ ZONE_TITLES = {
 }
 ZONE_ORDER = ("spillover", "essential", "local")
 MARKER_SIZE = 5.0
+SERIES_PATTERNS = ("series-1", "series-2", "series-3")
+"""Fill patterns for comparing patterns (the first series is a solid fill).
+
+A layer or legend entry with the class ``fill-<pattern>`` is filled with that
+pattern, for example ``fill-series-2`` or ``fill-cross`` for an overlap.
+"""
 
 
 @dataclass
@@ -74,6 +80,34 @@ def _defs(drawing, prefix):
         drawing.defs.add(pattern)
 
 
+def _series_defs(drawing, prefix, overlay):
+    """Add the comparison fill patterns the overlay uses (stripes, dots, bars)."""
+    used = {c for classes, _ in [*overlay.layers, *overlay.legend] for c in classes.split()}
+    marks = {
+        "series-1": lambda p: p.add(drawing.line((0, 0), (0, 6), class_="series-1-mark")),
+        "series-2": lambda p: p.add(drawing.circle((3, 3), 1.4, class_="series-2-mark")),
+        "series-3": lambda p: p.add(drawing.line((0, 1.5), (6, 1.5), class_="series-3-mark")),
+    }
+    for name in SERIES_PATTERNS:
+        if f"fill-{name}" not in used:
+            continue
+        extra = {"patternTransform": "rotate(-45)"} if name == "series-1" else {}
+        pattern = drawing.pattern(
+            id=f"{prefix}-{name}", size=(6, 6), patternUnits="userSpaceOnUse", **extra
+        )
+        pattern.add(drawing.rect((0, 0), (6, 6), class_=f"{name}-ground"))
+        marks[name](pattern)
+        drawing.defs.add(pattern)
+
+
+def _named_fill(classes, prefix):
+    """Return the fill url a ``fill-<pattern>`` class asks for, or None."""
+    for name in classes.split():
+        if name.startswith("fill-"):
+            return fill_url(prefix, name[len("fill-") :])
+    return None
+
+
 def fill_url(prefix, pattern):
     return f"url(#{prefix}-{pattern})"
 
@@ -123,6 +157,8 @@ def _overlay_group(drawing, overlay, prefix):
         for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
             if zone in classes.split():
                 attributes["fill"] = fill_url(prefix, pattern)
+        if _named_fill(classes, prefix):
+            attributes["fill"] = _named_fill(classes, prefix)
         group.add(drawing.path(d=data, **attributes))
     for classes, x, y, label in overlay.markers:
         marker = drawing.g(class_=classes, transform=f"translate({x:.1f},{y:.1f})")
@@ -145,6 +181,8 @@ def _legend_group(drawing, overlay, prefix, view):
         for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
             if zone in classes.split():
                 swatch["fill"] = fill_url(prefix, pattern)
+        if _named_fill(classes, prefix):
+            swatch["fill"] = _named_fill(classes, prefix)
         if "marker" in classes.split():
             group.add(drawing.text("✕", insert=(8, row_y + 12), class_="legend-marker"))
         else:
@@ -187,6 +225,8 @@ def view_svg(
     if stylesheet:
         drawing.defs.add(drawing.style(stylesheet))
     _defs(drawing, prefix)
+    if overlay is not None:
+        _series_defs(drawing, prefix, overlay)
     drawing.add(
         drawing.path(d=path_data(atlas.silhouettes[view_id]), class_="silhouette")
     )
