@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from bodymap.atlas import Atlas, build_atlas
 from bodymap.dataset import DataErrors, read_dataset
 from bodymap.dataset.model import Dataset
+from bodymap.lookup import LookupEngine
 from bodymap.patterns import Patterns, bind_patterns
 
 
@@ -13,6 +14,7 @@ class Bundle:
     atlas: Atlas
     dataset: Dataset
     patterns: Patterns
+    lookup: LookupEngine
 
 
 def load_bundle(data_dir):
@@ -26,4 +28,5 @@ def load_bundle(data_dir):
     errors += geometry_errors
     if errors:
         raise DataErrors(errors)
-    return Bundle(atlas=atlas, dataset=dataset, patterns=patterns)
+    lookup = LookupEngine(atlas, patterns.trigger_points)
+    return Bundle(atlas=atlas, dataset=dataset, patterns=patterns, lookup=lookup)

@@ -35,6 +35,7 @@ class Region:
     name: str
     view: str
     side: str
+    area: str
     shape: Polygon = field(repr=False, compare=False)
     label_point: tuple[float, float] = field(compare=False)
 
@@ -101,7 +102,13 @@ class Atlas:
             shape = view.to_view(cut.shape)
             shapely.prepare(shape)
             region = Region(
-                cut.slug, cut.label, view.id, cut.side, shape, _label_point(shape)
+                cut.slug,
+                cut.label,
+                view.id,
+                cut.side,
+                cut.area,
+                shape,
+                _label_point(shape),
             )
             regions.append(region)
             self.regions[region.id] = region

@@ -1,6 +1,8 @@
 """The named regions of each view, authored as seed points for the right half.
 
-Each entry is ``(slug, plain name, seeds)``.  A slug that starts with ``"="``
+Each entry is ``(slug, plain name, seeds)``; an entry with slug ``"#"`` is a
+group header naming the body area of the entries below it (for the region
+list people pick from).  A slug that starts with ``"="``
 is a midline region (seeds on or near ``u = 0``); every other entry is a
 paired region authored for the person's right side and mirrored for the left.
 Seeds are in body coordinates (see :mod:`bodymap.atlas.figure`).  A region is
@@ -10,7 +12,7 @@ region's, so moving seeds moves borders; the preview command
 """
 
 FRONT = [
-    # Head and face
+    ("#", "Head and face", []),
     ("=forehead", "forehead", [(0, 52), (16, 50), (0, 68), (20, 64)]),
     ("temple", "temple", [(34, 70), (36, 86)]),
     ("eye", "area around the eye", [(16, 86)]),
@@ -20,11 +22,11 @@ FRONT = [
     ("jaw-joint", "jaw joint (TMJ)", [(34, 108), (36, 120)]),
     ("lower-jaw", "lower jaw and lower teeth", [(28, 132), (18, 140)]),
     ("=chin", "chin", [(0, 138), (0, 148)]),
-    # Neck
+    ("#", "Neck", []),
     ("=throat", "throat", [(0, 162), (0, 180)]),
     ("front-of-neck", "front of neck", [(12, 160), (14, 178)]),
     ("side-of-neck", "side of neck", [(27, 160), (29, 178)]),
-    # Shoulder and chest
+    ("#", "Shoulder and chest", []),
     ("collarbone", "collarbone area", [(30, 194), (55, 198), (75, 204)]),
     ("front-of-shoulder", "front of shoulder", [(98, 222), (102, 238)]),
     ("outer-shoulder", "outer shoulder", [(119, 218), (124, 236)]),
@@ -33,7 +35,7 @@ FRONT = [
     ("=sternum", "breastbone", [(0, 210), (0, 240), (0, 270), (0, 292)]),
     ("armpit", "armpit", [(84, 256), (88, 244)]),
     ("side-of-chest", "side of chest", [(74, 296), (70, 322)]),
-    # Abdomen
+    ("#", "Abdomen", []),
     ("=upper-abdomen-midline", "pit of the stomach", [(0, 312), (0, 332)]),
     ("upper-abdomen", "upper abdomen", [(30, 306), (44, 330), (52, 350)]),
     ("=navel", "navel area", [(0, 360), (0, 382), (12, 372)]),
@@ -41,7 +43,7 @@ FRONT = [
     ("=pubic", "lower belly above the pubic bone", [(0, 418), (0, 446), (0, 470)]),
     ("groin", "groin", [(36, 460), (22, 478)]),
     ("front-of-hip", "front of hip", [(66, 436), (74, 456)]),
-    # Arm, palm side (anatomical position: palms face forward)
+    ("#", "Arm, palm side", []),
     ("front-of-upper-arm", "front of upper arm", [(114, 260), (117, 290), (119, 320)]),
     ("inner-upper-arm", "inner upper arm", [(96, 270), (98, 300), (104, 330)]),
     ("elbow-crease", "elbow crease", [(122, 350)]),
@@ -70,14 +72,14 @@ FRONT = [
     ("middle-finger-palmar", "middle finger", [(142, 536), (143, 552), (144, 566)]),
     ("ring-finger-palmar", "ring finger", [(135, 534), (134, 548), (133, 560)]),
     ("little-finger-palmar", "little finger", [(127, 528), (125, 540), (123, 548)]),
-    # Thigh and knee
+    ("#", "Thigh and knee", []),
     ("front-of-thigh", "front of thigh", [(50, 512), (50, 560), (48, 608), (46, 650)]),
     ("inner-thigh", "inner thigh", [(16, 512), (16, 560), (20, 610), (24, 650)]),
     ("outer-thigh", "outer thigh", [(82, 500), (80, 552), (76, 604), (68, 650)]),
     ("kneecap", "kneecap", [(42, 690), (42, 706)]),
     ("inner-knee", "inner knee", [(20, 696), (20, 712)]),
     ("outer-knee", "outer knee", [(63, 696), (63, 712)]),
-    # Leg and foot
+    ("#", "Leg and foot", []),
     ("shin", "shin", [(42, 740), (42, 780), (41, 820), (41, 850)]),
     ("inner-leg", "inner leg", [(22, 750), (22, 790), (28, 830)]),
     ("outer-leg", "outer leg", [(64, 750), (64, 790), (56, 830)]),
@@ -94,18 +96,18 @@ FRONT = [
 ]
 
 BACK = [
-    # Head
+    ("#", "Head", []),
     ("=vertex", "top of head", [(0, 44), (14, 46)]),
     ("back-of-head", "back of head", [(26, 72), (30, 92)]),
     ("=occiput", "bump at the back of the head", [(0, 96), (0, 114)]),
     ("behind-ear", "behind the ear", [(42, 108), (44, 120)]),
     ("suboccipital", "base of skull", [(14, 128), (24, 134)]),
-    # Neck
+    ("#", "Neck", []),
     ("back-of-neck", "back of neck", [(12, 152), (13, 170)]),
     ("side-of-neck-back", "side of neck, from behind", [(28, 158), (28, 176)]),
     ("=spine-of-neck", "spine of the neck", [(0, 150), (0, 174)]),
     ("base-of-neck", "base of neck", [(20, 190), (0, 192)]),
-    # Shoulder and upper back
+    ("#", "Shoulder and upper back", []),
     ("top-of-shoulder", "top of shoulder", [(50, 190), (74, 198)]),
     (
         "above-shoulder-blade-spine",
@@ -129,7 +131,7 @@ BACK = [
     ("back-of-armpit", "back of armpit", [(84, 258), (82, 282)]),
     ("mid-back", "middle back", [(26, 318), (48, 328), (66, 320)]),
     ("=mid-back-spine", "middle back spine", [(0, 318), (0, 340)]),
-    # Low back and pelvis
+    ("#", "Low back and pelvis", []),
     ("thoracolumbar", "junction of the middle and low back", [(24, 354), (44, 352)]),
     ("flank", "flank", [(64, 364), (66, 390)]),
     ("low-back", "low back", [(24, 384), (40, 402), (26, 412)]),
@@ -141,7 +143,7 @@ BACK = [
     ("lower-buttock", "lower buttock", [(36, 470), (54, 464), (30, 488)]),
     ("outer-hip", "outer hip (greater trochanter)", [(80, 446), (84, 470)]),
     ("gluteal-fold", "buttock crease", [(40, 506), (60, 504), (22, 504)]),
-    # Arm, back side
+    ("#", "Arm, back side", []),
     ("back-of-upper-arm", "back of upper arm", [(106, 266), (110, 296), (114, 326)]),
     ("outer-upper-arm", "outer upper arm", [(126, 256), (130, 290), (133, 320)]),
     ("inner-upper-arm-back", "inner upper arm, from behind", [(93, 290), (100, 326)]),
@@ -177,12 +179,12 @@ BACK = [
         "back of little finger",
         [(127, 528), (125, 540), (123, 548)],
     ),
-    # Thigh and knee
+    ("#", "Thigh and knee", []),
     ("back-of-thigh", "back of thigh", [(44, 540), (44, 590), (42, 640)]),
     ("outer-back-of-thigh", "outer back of thigh", [(80, 530), (77, 580), (70, 630)]),
     ("inner-back-of-thigh", "inner back of thigh", [(12, 530), (14, 590), (20, 640)]),
     ("back-of-knee", "back of knee", [(42, 684), (42, 704)]),
-    # Leg and foot
+    ("#", "Leg and foot", []),
     ("upper-calf", "upper calf", [(36, 740), (50, 744), (30, 770), (56, 770)]),
     ("outer-calf", "outer calf", [(68, 760), (62, 800)]),
     ("lower-calf", "lower calf", [(42, 800), (38, 830)]),

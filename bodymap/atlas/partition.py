@@ -12,6 +12,11 @@ import shapely
 from shapely import MultiPoint, Polygon, affinity, box, unary_union
 
 MIDLINE_PREFIX = "="
+GROUP = "#"
+
+
+def _regions_only(landmarks):
+    return [entry for entry in landmarks if entry[0] != GROUP]
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class RegionShape:
     slug: str
     label: str
     side: str
+    area: str
     shape: Polygon
 
 
@@ -31,7 +37,7 @@ def _seed_table(landmarks):
     there to place the borders near the midline correctly.
     """
     points, owners = [], []
-    for slug, _label, seeds in landmarks:
+    for slug, _label, seeds in _regions_only(landmarks):
         midline = slug.startswith(MIDLINE_PREFIX)
         for u, y in seeds:
             points.append((u, y))
@@ -92,15 +98,21 @@ def cut_regions(half, landmarks):
     shapes = _merge_strays({slug: unary_union(parts) for slug, parts in pieces.items()})
 
     regions = []
+    area = ""
     for slug, label, _seeds in landmarks:
+        if slug == GROUP:
+            area = label
+            continue
         right = shapes[slug]
         left = affinity.scale(right, xfact=-1, origin=(0, 0))
         if slug.startswith(MIDLINE_PREFIX):
             whole = unary_union([right, left])
-            regions.append(RegionShape(slug[1:], label, "midline", whole))
+            regions.append(RegionShape(slug[1:], label, "midline", area, whole))
         else:
             regions.append(
-                RegionShape(f"right-{slug}", f"right {label}", "right", right)
+                RegionShape(f"right-{slug}", f"right {label}", "right", area, right)
             )
-            regions.append(RegionShape(f"left-{slug}", f"left {label}", "left", left))
+            regions.append(
+                RegionShape(f"left-{slug}", f"left {label}", "left", area, left)
+            )
     return regions

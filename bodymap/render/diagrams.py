@@ -69,3 +69,25 @@ def views_of(points):
     for point in points:
         views |= set(point.views())
     return [view for view in ("front", "back") if view in views]
+
+
+def candidate_overlay(point, view_id, spots):
+    """Return the overlay of one trigger point over a person's pain spots.
+
+    A line joins the trigger point to each spot it explains on the same view,
+    to show that the pain may come from somewhere else.
+    """
+    layers = _zone_layers([point], view_id)
+    markers = []
+    if point.view == view_id:
+        label = f"{point.muscle.name}: {point.spec.label}"
+        markers.append(("marker trigger-point", point.x, point.y, label))
+    on_view = [spot for spot in spots if spot.view == view_id]
+    lines = [
+        (point.x, point.y, spot.x, spot.y) for spot in on_view if point.view == view_id
+    ]
+    spot_marks = [(spot.x, spot.y, "Your pain spot") for spot in on_view]
+    legend = _legend(layers)
+    if spot_marks:
+        legend.append(("spot-key", "Your pain spot"))
+    return Overlay(layers, markers, legend, spot_marks, lines)

@@ -38,6 +38,8 @@ class Overlay:
     layers: list = field(default_factory=list)
     markers: list = field(default_factory=list)  # (css classes, x, y, label)
     legend: list = field(default_factory=list)  # (css classes, text)
+    spots: list = field(default_factory=list)  # (x, y, label)
+    lines: list = field(default_factory=list)  # (x1, y1, x2, y2)
 
 
 def path_data(geometry):
@@ -82,11 +84,19 @@ def _defs(drawing, prefix):
 
 def _series_defs(drawing, prefix, overlay):
     """Add the comparison fill patterns the overlay uses (stripes, dots, bars)."""
-    used = {c for classes, _ in [*overlay.layers, *overlay.legend] for c in classes.split()}
+    used = {
+        c for classes, _ in [*overlay.layers, *overlay.legend] for c in classes.split()
+    }
     marks = {
-        "series-1": lambda p: p.add(drawing.line((0, 0), (0, 6), class_="series-1-mark")),
-        "series-2": lambda p: p.add(drawing.circle((3, 3), 1.4, class_="series-2-mark")),
-        "series-3": lambda p: p.add(drawing.line((0, 1.5), (6, 1.5), class_="series-3-mark")),
+        "series-1": lambda p: p.add(
+            drawing.line((0, 0), (0, 6), class_="series-1-mark")
+        ),
+        "series-2": lambda p: p.add(
+            drawing.circle((3, 3), 1.4, class_="series-2-mark")
+        ),
+        "series-3": lambda p: p.add(
+            drawing.line((0, 1.5), (6, 1.5), class_="series-3-mark")
+        ),
     }
     for name in SERIES_PATTERNS:
         if f"fill-{name}" not in used:
@@ -160,6 +170,12 @@ def _overlay_group(drawing, overlay, prefix):
         if _named_fill(classes, prefix):
             attributes["fill"] = _named_fill(classes, prefix)
         group.add(drawing.path(d=data, **attributes))
+    for x1, y1, x2, y2 in overlay.lines:
+        group.add(drawing.line((x1, y1), (x2, y2), class_="referral-line"))
+    for index, (x, y, label) in enumerate(overlay.spots):
+        spot = drawing.circle((x, y), 7, class_="spot", id=f"{prefix}-spot-{index}")
+        spot.set_desc(title=label)
+        group.add(spot)
     for classes, x, y, label in overlay.markers:
         marker = drawing.g(class_=classes, transform=f"translate({x:.1f},{y:.1f})")
         marker.set_desc(title=label)

@@ -1,8 +1,12 @@
 """The JSON API: the public contract (coordinates are those of each view)."""
 
+import json
+
 from flask import Blueprint, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from bodymap.web import bundle
+from bodymap.web.drawing import parse_lookup
 from bodymap.web.errors import ApiError
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -150,3 +154,50 @@ def muscles():
 def muscle(muscle_id):
     """Return one muscle in full: both sides' trigger points, techniques, sources."""
     return jsonify(muscle_json(get_pattern(muscle_id)))
+
+
+def candidate_json(candidate):
+    point = candidate.point
+    return {
+        "muscle": point.muscle.id,
+        "name": point.muscle.name,
+        "trigger_point": point.id,
+        "key": point.key,
+        "label": point.spec.label,
+        "side": point.side,
+        "score": candidate.score,
+        "explains": list(candidate.explains),
+        "explanation": candidate.explanation,
+        "view": point.view,
+        "x": point.x,
+        "y": point.y,
+        "local": list(point.zones["local"]),
+        "essential": list(point.zones["essential"]),
+        "spillover": list(point.zones["spillover"]),
+    }
+
+
+def json_body():
+    """Return the decoded JSON body.
+
+    :raises ApiError 400: when the body is too large or not JSON.
+    """
+    try:
+        raw = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        raise ApiError("The request body is too large: the limit is 64 KiB.") from None
+    if not raw.strip():
+        raise ApiError("The request body is empty: send a JSON object.")
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ApiError("The request body is not valid JSON.") from None
+
+
+@bp.post("/lookup")
+def lookup():
+    """Rank the trigger points that may explain a pain drawing."""
+    engine = bundle().lookup
+    spots, limit = parse_lookup(engine, json_body())
+    candidates = engine.rank(spots, limit)
+    return jsonify({"candidates": [candidate_json(c) for c in candidates]})

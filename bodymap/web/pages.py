@@ -1,11 +1,13 @@
 """Pages for people: the body map, the muscle index and each muscle."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from bodymap.dataset.model import ZONES
-from bodymap.render.diagrams import pattern_overlay, views_of
-from bodymap.render.svg import view_svg
+from bodymap.render.diagrams import candidate_overlay, pattern_overlay, views_of
+from bodymap.render.svg import Overlay, view_svg
 from bodymap.web import bundle
+from bodymap.web.drawing import INTENSITY_NAMES, parse_form
+from bodymap.web.errors import ApiError
 
 bp = Blueprint("pages", __name__)
 
@@ -54,14 +56,115 @@ def techniques_for(spec, muscle):
     return [(technique, muscle.instructions.get(technique.id)) for technique in chosen]
 
 
+def region_groups():
+    """Return [(view, area, [regions])] for the region list, in atlas order."""
+    atlas = bundle().atlas
+    groups = []
+    for view_id in atlas.views:
+        for region in atlas.regions_of(view_id):
+            if not groups or groups[-1][:2] != (view_id, region.area):
+                groups.append((view_id, region.area, []))
+            groups[-1][2].append(region)
+    return groups
+
+
 @bp.get("/")
 def home():
-    """Show the body map with its front/back switch."""
+    """Show the body map for a pain drawing, with the region list as a form."""
     atlas = bundle().atlas
-    maps = [
-        (view_id, view_svg(atlas, view_id, interactive=True)) for view_id in atlas.views
+    maps = [(v, view_svg(atlas, v, interactive=True)) for v in atlas.views]
+    return render_template(
+        "pages/home.html",
+        maps=maps,
+        region_groups=region_groups(),
+        intensities=INTENSITY_NAMES,
+    )
+
+
+def screened_techniques(spec, muscle, screen):
+    """Return (technique, instructions, reasons it is ruled out), self-care first."""
+    return [
+        (
+            technique,
+            instructions,
+            [c.text for c in technique.contraindications if c.screen in screen],
+        )
+        for technique, instructions in techniques_for(spec, muscle)
     ]
-    return render_template("pages/home.html", maps=maps, areas=muscles_by_area())
+
+
+def drawing_svgs(spots):
+    """Return [(view, svg)] of the person's drawing, for the summary and print."""
+    atlas = bundle().atlas
+    views = [v for v in atlas.views if any(spot.view == v for spot in spots)]
+    return [
+        (
+            view_id,
+            view_svg(
+                atlas,
+                view_id,
+                overlay=Overlay(
+                    spots=[
+                        (s.x, s.y, "Your pain spot") for s in spots if s.view == view_id
+                    ]
+                ),
+                prefix=f"drawing-{view_id}",
+                title=f"Your pain drawing, {view_id} view",
+            ),
+        )
+        for view_id in views
+    ]
+
+
+def candidate_svgs(candidate, spots, index):
+    """Return [(view, svg)] of one candidate's pattern over the spots."""
+    point = candidate.point
+    return [
+        (
+            view_id,
+            view_svg(
+                bundle().atlas,
+                view_id,
+                overlay=candidate_overlay(point, view_id, spots),
+                prefix=f"cand-{index}-{view_id}",
+                title=f"{point.muscle.name} ({point.side}): pattern over your pain, "
+                f"{view_id} view",
+            ),
+        )
+        for view_id in point.views()
+    ]
+
+
+@bp.post("/results")
+def results():
+    """Show ranked trigger points for a drawing (works without JavaScript)."""
+    data = bundle()
+    partial = request.args.get("partial") == "1"
+    try:
+        spots = parse_form(data.lookup, request.form)
+    except ApiError as error:
+        template = (
+            "pages/_results_error.html" if partial else "pages/results_error.html"
+        )
+        return render_template(template, message=error.message), 400
+    known_screen = {question.id for question in data.dataset.safety.screen}
+    screen = set(request.form.getlist("screen")) & known_screen
+    ticked = set(request.form.getlist("flag"))
+    flags = [flag for flag in data.dataset.safety.red_flags if flag.id in ticked]
+    candidates = data.lookup.rank(spots, limit=10)
+    context = {
+        "spots": spots,
+        "spot_names": [data.atlas.regions[spot.region_id].name for spot in spots],
+        "candidates": candidates,
+        "flags": flags,
+        "screen": screen,
+        "intensities": INTENSITY_NAMES,
+        "candidate_svgs": candidate_svgs,
+        "screened_techniques": screened_techniques,
+    }
+    if partial:
+        return render_template("pages/_results.html", **context)
+    return render_template("pages/results.html", drawing=drawing_svgs(spots), **context)
 
 
 @bp.get("/muscles")
