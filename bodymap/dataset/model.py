@@ -3,6 +3,21 @@
 from dataclasses import dataclass, field
 
 ZONES = ("local", "essential", "spillover")
+AREAS = {
+    "head-jaw": "Head and jaw",
+    "neck": "Neck",
+    "shoulder": "Shoulder",
+    "upper-back": "Upper back",
+    "upper-arm": "Upper arm",
+    "forearm-hand": "Forearm and hand",
+    "chest-abdomen": "Chest and abdomen",
+    "low-back": "Low back and pelvis",
+    "hip-buttock": "Hip and buttock",
+    "thigh": "Thigh",
+    "leg": "Leg",
+    "foot": "Foot",
+}
+"""Body areas a muscle belongs to, head to toe: id -> display name."""
 
 
 @dataclass(frozen=True)

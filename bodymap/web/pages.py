@@ -2,29 +2,18 @@
 
 from flask import Blueprint, abort, render_template, request
 
-from bodymap.dataset.model import ZONES
+from bodymap.dataset.model import AREAS, ZONES
 from bodymap.render.diagrams import candidate_overlay, pattern_overlay, views_of
 from bodymap.render.svg import Overlay, view_svg
+from bodymap.study.search import FIELD_LABELS, search
+from bodymap.study.similarity import similarity_for
 from bodymap.web import bundle
 from bodymap.web.drawing import INTENSITY_NAMES, parse_form
 from bodymap.web.errors import ApiError
 
 bp = Blueprint("pages", __name__)
 
-AREA_NAMES = {
-    "head-jaw": "Head and jaw",
-    "neck": "Neck",
-    "shoulder": "Shoulder",
-    "upper-back": "Upper back",
-    "upper-arm": "Upper arm",
-    "forearm-hand": "Forearm and hand",
-    "chest-abdomen": "Chest and abdomen",
-    "low-back": "Low back and pelvis",
-    "hip-buttock": "Hip and buttock",
-    "thigh": "Thigh",
-    "leg": "Leg",
-    "foot": "Foot",
-}
+AREA_NAMES = AREAS
 
 
 def get_pattern_or_404(muscle_id):
@@ -169,8 +158,21 @@ def results():
 
 @bp.get("/muscles")
 def muscle_index():
-    """List every muscle by body area."""
-    return render_template("pages/muscles.html", areas=muscles_by_area())
+    """List the muscles by body area; search by name, alias, region or symptom."""
+    query = request.args.get("q", "").strip()[:200]
+    area = request.args.get("area") or None
+    if area is not None and area not in AREA_NAMES:
+        abort(400, description=f"Unknown body area {area!r}: choose one from the list.")
+    matches = search(bundle().patterns, bundle().atlas, query, area)
+    return render_template(
+        "pages/muscles.html",
+        areas=muscles_by_area(),
+        area_names=AREA_NAMES,
+        query=query,
+        area=area,
+        matches=matches,
+        field_labels=FIELD_LABELS,
+    )
 
 
 @bp.get("/muscles/<muscle_id>")
@@ -204,6 +206,7 @@ def muscle(muscle_id):
         zones=ZONES,
         region_names=region_names,
         techniques_for=techniques_for,
+        similar=similarity_for(bundle().patterns).similar(pattern.id),
     )
 
 
