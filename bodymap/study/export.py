@@ -1,0 +1,54 @@
+"""Standalone diagram files: SVG with its stylesheet inside, and PNG.
+
+PNG rendering uses resvg (through ``resvg_py``), a self-contained renderer:
+no system cairo is needed, and it never fetches anything the SVG refers to.
+"""
+
+import re
+
+import resvg_py
+
+from bodymap.render.svg import view_svg
+
+FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
+PNG_ZOOM = 2
+"""Render PNGs at twice the SVG's user units (840 × 1960 pixels for a view)."""
+PNG_BACKGROUND = "#ffffff"
+
+
+def standalone_svg(
+    atlas, view_id, overlay, *, title, stylesheet, prefix="diagram", thumbnail=False
+):
+    """Return a diagram as a self-contained SVG file (XML declaration, CSS inside)."""
+    svg = view_svg(
+        atlas,
+        view_id,
+        overlay=overlay,
+        prefix=prefix,
+        title=title,
+        stylesheet=stylesheet,
+        css_class="thumbnail" if thumbnail else "body-map",
+    )
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
+
+
+def svg_to_png(svg, zoom=PNG_ZOOM):
+    """Render SVG text to PNG bytes on a white background."""
+    return bytes(
+        resvg_py.svg_to_bytes(svg_string=svg, zoom=zoom, background=PNG_BACKGROUND)
+    )
+
+
+def render(svg, fmt):
+    """Return (bytes, mimetype) of a diagram in ``fmt`` ("svg" or "png")."""
+    if fmt == "png":
+        return svg_to_png(svg), FORMATS["png"]
+    return svg.encode("utf-8"), FORMATS["svg"]
+
+
+def file_name(*parts, fmt):
+    """Return a safe download name such as ``bodymap-upper-trapezius-back.svg``."""
+    slug = "-".join(
+        re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") for p in parts if p
+    )
+    return f"bodymap-{slug}.{fmt}"
