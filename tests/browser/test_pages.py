@@ -1,13 +1,13 @@
 """Every kind of page in a real browser: clean, accessible, usable on a phone."""
 
 import pytest
-from browser_checks import (
+from tests.browser.browser_checks import (
     FOCUS_STYLE_JS,
     TARGETS_JS,
     tab_until,
     undersized_targets,
 )
-from conftest import save_screenshot, serious_violations
+from tests.browser.conftest import save_screenshot, serious_violations
 
 PAGES = {
     "home": ("/", 200),
