@@ -150,6 +150,7 @@ def results():
         "intensities": INTENSITY_NAMES,
         "candidate_svgs": candidate_svgs,
         "screened_techniques": screened_techniques,
+        "partial": partial,
     }
     if partial:
         return render_template("pages/_results.html", **context)

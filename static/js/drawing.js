@@ -457,6 +457,7 @@
       showCandidate(details);
     }, true);
     form.addEventListener("submit", function (event) {
+      if (event.submitter && event.submitter.hasAttribute("data-full-page")) return;
       event.preventDefault();
       results.textContent = "Looking up trigger points…";
       fetch(form.dataset.resultsUrl, { method: "POST", body: new FormData(form) })
