@@ -126,3 +126,16 @@ def test_neighbours_share_a_border(atlas):
     assert "left-temple" not in atlas.neighbours("right-temple")
     for neighbour in atlas.neighbours("right-heel"):
         assert atlas.regions[neighbour].view == "back"
+
+
+def test_zoom_boxes_frame_the_small_regions(atlas):
+    boxes = {zoom_id: per_view for zoom_id, _label, per_view in atlas.zoom_boxes()}
+    for zoom_id, region_id in [
+        ("right-hand", "right-index-finger-palmar"),
+        ("left-hand", "left-index-finger-palmar"),
+        ("feet", "right-big-toe"),
+        ("head", "right-temple"),
+    ]:
+        x, y, width, height = map(float, boxes[zoom_id]["front"].split())
+        minx, miny, maxx, maxy = atlas.regions[region_id].shape.bounds
+        assert x <= minx and maxx <= x + width and y <= miny and maxy <= y + height

@@ -10,10 +10,10 @@ that is decided here, in :func:`View.to_view`; nothing else converts sides.
 from dataclasses import dataclass, field
 
 import shapely
-from shapely import Point, Polygon, STRtree, affinity, unary_union
+from shapely import Point, Polygon, STRtree, affinity, box, unary_union
 from shapely.ops import polylabel
 
-from bodymap.atlas.figure import right_half
+from bodymap.atlas.figure import ZOOMS, right_half
 from bodymap.atlas.landmarks import LANDMARKS
 from bodymap.atlas.partition import cut_regions
 
@@ -149,6 +149,19 @@ class Atlas:
         if len(hits) == 0:
             return None
         return min((regions[i] for i in hits), key=lambda region: region.id)
+
+    def zoom_boxes(self):
+        """Return [(id, label, {view: "x y w h"})] close-ups of small regions."""
+        boxes = []
+        for zoom_id, (label, (u0, y0, u1, y1), mirrored) in ZOOMS.items():
+            if mirrored:
+                u0, u1 = -u1, -u0
+            per_view = {}
+            for view in self.views.values():
+                minx, miny, maxx, maxy = view.to_view(box(u0, y0, u1, y1)).bounds
+                per_view[view.id] = f"{minx:g} {miny:g} {maxx - minx:g} {maxy - miny:g}"
+            boxes.append((zoom_id, label, per_view))
+        return boxes
 
     def mirror_region_id(self, region_id):
         """Return the id of the same region on the person's other side."""

@@ -80,6 +80,15 @@ HEAD_RADII = (41.0, HEAD / 2)
 EAR = (42, 100, 7, 42, 116, 6)
 
 
+ZOOMS = {
+    "head": ("Head and neck", (-60, 24, 60, 200), False),
+    "right-hand": ("Right hand", (110, 450, 175, 580), False),
+    "left-hand": ("Left hand", (110, 450, 175, 580), True),
+    "feet": ("Feet", (-80, 850, 80, 970), False),
+}
+"""Close-ups for small targets: (label, (u0, y0, u1, y1), mirrored)."""
+
+
 def capsule(u0, y0, r0, u1, y1, r1):
     """Return the convex hull of two circles: a limb segment that tapers."""
     return unary_union([Point(u0, y0).buffer(r0), Point(u1, y1).buffer(r1)]).convex_hull

@@ -65,6 +65,7 @@ def home():
     return render_template(
         "pages/home.html",
         maps=maps,
+        zooms=atlas.zoom_boxes(),
         region_groups=region_groups(),
         intensities=INTENSITY_NAMES,
     )

@@ -13,7 +13,31 @@
     root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
   }
 
+  // Zoom: swap each map's viewBox for a close-up of the head, a hand or the
+  // feet, where regions are too small to tap on a phone.
+  function setZoom(root, button) {
+    root.querySelectorAll(".zoom-button").forEach(function (other) {
+      other.setAttribute("aria-pressed", String(other === button));
+    });
+    root.querySelectorAll(".map[data-view] svg").forEach(function (svg) {
+      if (!svg.dataset.wholeBody) svg.dataset.wholeBody = svg.getAttribute("viewBox");
+      var view = svg.closest(".map").dataset.view;
+      svg.setAttribute("viewBox", button.dataset[view] || svg.dataset.wholeBody);
+    });
+  }
+
+  function initZoom(root) {
+    var zoom = root.querySelector(".zoom-switch");
+    if (!zoom) return;
+    zoom.hidden = false;
+    zoom.addEventListener("click", function (event) {
+      var button = event.target.closest(".zoom-button");
+      if (button) setZoom(root, button);
+    });
+  }
+
   function init(root) {
+    initZoom(root);
     var switcher = root.querySelector(".view-switch");
     if (!switcher) return;
     switcher.hidden = false;
