@@ -504,7 +504,9 @@ def score_result(question, values):
                 "choice is required: the id of one of the question's choices."
             )
         return quiz.answer_choice(question, choice)
-    regions = values.get("regions", [])
+    if "regions" not in values:
+        raise quiz.QuizError("regions is required: the ids of the regions you marked.")
+    regions = values["regions"]
     if not isinstance(regions, list) or not all(isinstance(r, str) for r in regions):
         raise quiz.QuizError("regions must be a list of region ids.")
     return quiz.answer_regions(question, bundle().atlas, regions)
