@@ -77,3 +77,13 @@ def test_the_right_side_pattern_is_drawn_on_the_persons_right(bundle):
     assert all(x > 210 for _classes, x, _y, _label in overlay.markers)
     overlay = pattern_overlay(pattern, "back", side="left")
     assert all(x < 210 for _classes, x, _y, _label in overlay.markers)
+
+
+def test_a_thumbnail_frames_the_pattern_not_the_whole_figure(bundle):
+    pattern = bundle.patterns.muscles["soleus"]
+    overlay = pattern_overlay(pattern, "back")
+    root = parse(view_svg(bundle.atlas, "back", overlay=overlay, crop=True))
+    x, y, width, height = map(float, root.get("viewBox").split())
+    assert height < 980 and width / height == pytest.approx(0.75, abs=0.01)
+    for _classes, mx, my, _label in overlay.markers:
+        assert x <= mx <= x + width and y <= my <= y + height

@@ -157,6 +157,7 @@ def _technique(document):
 def _safety(document):
     return Safety(
         disclaimer=document["disclaimer"],
+        disclaimer_details=document["disclaimer_details"],
         red_flags=tuple(
             RedFlag(f["id"], f["text"], f["advice"]) for f in document["red_flags"]
         ),

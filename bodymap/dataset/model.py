@@ -112,6 +112,7 @@ class ScreenQuestion:
 @dataclass(frozen=True)
 class Safety:
     disclaimer: str
+    disclaimer_details: str
     red_flags: tuple[RedFlag, ...]
     screen: tuple[ScreenQuestion, ...]
     sources: tuple[Source, ...]

@@ -118,6 +118,36 @@ def _named_fill(classes, prefix):
     return None
 
 
+def crop_box(overlay, view, aspect=0.75, min_height=300.0, margin=24.0):
+    """Return (x, y, width, height) framing an overlay's shapes and markers.
+
+    The frame keeps one aspect ratio so thumbnails line up, is never smaller
+    than ``min_height`` (so a heel pattern still shows the foot around it) and
+    stays inside the view's height.
+    """
+    shapes = [
+        geometry for _classes, geometry in overlay.layers if not geometry.is_empty
+    ]
+    points = [(x, y) for _classes, x, y, _label in overlay.markers]
+    if not shapes and not points:
+        return (0, 0, view.width, view.height)
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    for shape in shapes:
+        minx, miny, maxx, maxy = shape.bounds
+        xs += [minx, maxx]
+        ys += [miny, maxy]
+    height = max(min_height, max(ys) - min(ys) + 2 * margin)
+    height = max(height, (max(xs) - min(xs) + 2 * margin) / aspect)
+    height = min(height, view.height)
+    width = height * aspect
+    if width >= view.width:
+        x = (view.width - width) / 2
+    else:
+        x = min(max((min(xs) + max(xs) - width) / 2, 0), view.width - width)
+    y = min(max((min(ys) + max(ys) - height) / 2, 0), view.height - height)
+    return (round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+
+
 def fill_url(prefix, pattern):
     return f"url(#{prefix}-{pattern})"
 
@@ -217,18 +247,23 @@ def view_svg(
     title=None,
     stylesheet=None,
     css_class="body-map",
+    crop=False,
 ):
     """Return one view as an SVG document string.
 
     :param interactive: make each region a named button for the pain drawing.
     :param prefix: id prefix, unique per page, for patterns and groups.
     :param stylesheet: CSS text to embed, for a standalone download.
+    :param crop: frame the overlay instead of the whole figure (thumbnails).
     """
     view = atlas.views[view_id]
     prefix = prefix or f"map-{view_id}"
+    frame = (0, 0, view.width, view.height)
+    if crop and overlay is not None:
+        frame = crop_box(overlay, view)
     drawing = svgwrite.Drawing(
         size=None,
-        viewBox=f"0 0 {view.width:g} {view.height:g}",
+        viewBox=" ".join(f"{value:g}" for value in frame),
         debug=False,
         id=prefix,
         class_=f"{css_class} view-{view_id}",
@@ -258,15 +293,3 @@ def view_svg(
     if overlay is not None and overlay.legend:
         drawing.add(_legend_group(drawing, overlay, prefix, view))
     return drawing.tostring()
-
-
-def thumbnail_svg(atlas, view_id, overlay, *, prefix, title):
-    """Return a small, non-interactive picture of a pattern (role img)."""
-    return view_svg(
-        atlas,
-        view_id,
-        overlay=overlay,
-        prefix=prefix,
-        title=title,
-        css_class="thumbnail",
-    )
