@@ -68,20 +68,25 @@ def technique_json(technique, instructions=None):
     }
 
 
-def trigger_point_json(point):
-    spec = point.spec
+def placed_point_json(point):
+    """Return where a sided trigger point sits and the regions of its zones."""
     return {
-        "id": spec.id,
         "key": point.key,
-        "label": spec.label,
+        "label": point.spec.label,
         "side": point.side,
         "view": point.view,
         "x": point.x,
         "y": point.y,
+        **{zone: list(regions) for zone, regions in point.zones.items()},
+    }
+
+
+def trigger_point_json(point):
+    spec = point.spec
+    return {
+        "id": spec.id,
+        **placed_point_json(point),
         "location": spec.location,
-        "local": list(point.zones["local"]),
-        "essential": list(point.zones["essential"]),
-        "spillover": list(point.zones["spillover"]),
         "symptoms": list(spec.symptoms),
         "perpetuating_factors": list(spec.perpetuating_factors),
         "techniques": list(spec.techniques),
@@ -162,18 +167,10 @@ def candidate_json(candidate):
         "muscle": point.muscle.id,
         "name": point.muscle.name,
         "trigger_point": point.id,
-        "key": point.key,
-        "label": point.spec.label,
-        "side": point.side,
+        **placed_point_json(point),
         "score": candidate.score,
         "explains": list(candidate.explains),
         "explanation": candidate.explanation,
-        "view": point.view,
-        "x": point.x,
-        "y": point.y,
-        "local": list(point.zones["local"]),
-        "essential": list(point.zones["essential"]),
-        "spillover": list(point.zones["spillover"]),
     }
 
 

@@ -37,12 +37,24 @@ def region_names(region_ids):
     return [regions[region_id] for region_id in region_ids]
 
 
-def techniques_for(spec, muscle):
-    """Return the trigger point's techniques, self-care first, with instructions."""
+def techniques_for(spec, muscle, screen=frozenset()):
+    """Return (technique, instructions, reasons it is ruled out), self-care first.
+
+    :param screen: the safety-screen answers the person ticked; a technique
+        with a contraindication on one of them is ruled out, with its text.
+    """
     techniques = bundle().dataset.techniques
-    chosen = [techniques[t] for t in spec.techniques]
-    chosen.sort(key=lambda technique: not technique.is_self_care)
-    return [(technique, muscle.instructions.get(technique.id)) for technique in chosen]
+    chosen = sorted(
+        (techniques[t] for t in spec.techniques), key=lambda t: not t.is_self_care
+    )
+    return [
+        (
+            technique,
+            muscle.instructions.get(technique.id),
+            [c.text for c in technique.contraindications if c.screen in screen],
+        )
+        for technique in chosen
+    ]
 
 
 def region_groups():
@@ -69,18 +81,6 @@ def home():
         region_groups=region_groups(),
         intensities=INTENSITY_NAMES,
     )
-
-
-def screened_techniques(spec, muscle, screen):
-    """Return (technique, instructions, reasons it is ruled out), self-care first."""
-    return [
-        (
-            technique,
-            instructions,
-            [c.text for c in technique.contraindications if c.screen in screen],
-        )
-        for technique, instructions in techniques_for(spec, muscle)
-    ]
 
 
 def drawing_svgs(spots):
@@ -150,7 +150,7 @@ def results():
         "screen": screen,
         "intensities": INTENSITY_NAMES,
         "candidate_svgs": candidate_svgs,
-        "screened_techniques": screened_techniques,
+        "techniques_for": techniques_for,
         "partial": partial,
     }
     if partial:
