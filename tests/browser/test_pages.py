@@ -1,6 +1,7 @@
 """Every kind of page in a real browser: clean, accessible, usable on a phone."""
 
 import pytest
+
 from tests.browser.browser_checks import (
     FOCUS_STYLE_JS,
     TARGETS_JS,
