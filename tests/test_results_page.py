@@ -53,7 +53,7 @@ def test_the_partial_is_a_fragment_for_the_script(client):
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<html" not in html and "data-essential=" in html
-    assert "formaction=\"/results\"" in html and "printable page" in html
+    assert 'formaction="/results"' in html and "printable page" in html
 
 
 @pytest.mark.parametrize(
