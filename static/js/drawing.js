@@ -286,70 +286,16 @@
     commit("Marked " + regionName(id) + ". " + spotCount() + " spots marked.");
   }
 
-  // --- keyboard: one tab stop per map, arrows move between neighbours -----
-  function focusRegion(path) {
-    var svg = path.ownerSVGElement;
-    svg.querySelectorAll("path[tabindex='0']").forEach(function (other) {
-      other.setAttribute("tabindex", "-1");
-      other.classList.remove("is-focused");
-    });
-    path.setAttribute("tabindex", "0");
-    path.classList.add("is-focused");
-    path.focus();
-  }
-
-  function centre(path) {
-    var box = path.getBBox();
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  }
-
-  function neighbourInDirection(path, key) {
-    var from = centre(path);
-    var best = null;
-    var bestScore = Infinity;
-    (path.dataset.neighbours || "").split(" ").forEach(function (id) {
-      var other = regionElement(id);
-      if (!other) return;
-      var to = centre(other);
-      var dx = to.x - from.x;
-      var dy = to.y - from.y;
-      var along = { ArrowRight: dx, ArrowLeft: -dx, ArrowDown: dy, ArrowUp: -dy }[key];
-      if (along <= 0) return;
-      var across = key === "ArrowLeft" || key === "ArrowRight" ? Math.abs(dy) : Math.abs(dx);
-      var score = along + 2 * across;
-      if (score < bestScore) {
-        bestScore = score;
-        best = other;
-      }
-    });
-    return best;
-  }
-
-  function onMapKey(event) {
-    var path = event.target.closest("path[data-region]");
-    if (!path) return;
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      toggleRegion(path.dataset.region);
-    } else if (/^Arrow/.test(event.key)) {
-      event.preventDefault();
-      var next = neighbourInDirection(path, event.key);
-      if (next) {
-        focusRegion(next);
-        announce(next.getAttribute("aria-label"));
-      }
-    }
-  }
-
+  // Pointer clicks add a precise spot; the keyboard toggles whole regions.
   function initMaps() {
     document.querySelectorAll(".map[data-view] svg").forEach(function (svg) {
-      var first = svg.querySelector("path[data-region]");
-      if (first) first.setAttribute("tabindex", "0");
       svg.addEventListener("click", onMapClick);
-      svg.addEventListener("keydown", onMapKey);
-      svg.addEventListener("focusin", function (event) {
-        var path = event.target.closest("path[data-region]");
-        if (path) focusRegion(path);
+      window.bodymapMapKeyboard(svg, {
+        clicks: false,
+        activate: function (region) {
+          toggleRegion(region.dataset.region);
+        },
+        announce: announce,
       });
     });
   }

@@ -5,90 +5,17 @@
 (function () {
   "use strict";
 
-  var ARROWS = {
-    ArrowUp: [0, -1],
-    ArrowDown: [0, 1],
-    ArrowLeft: [-1, 0],
-    ArrowRight: [1, 0],
-  };
-
-  function centre(element) {
-    var box = element.getBBox();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  }
-
   function announce(root, text) {
     var live = root.querySelector("[data-live]") || document.querySelector("[data-live]");
     if (live) live.textContent = text;
   }
 
-  // The neighbour lying furthest in the arrow's direction, nearest first.
-  function neighbourInDirection(svg, region, direction) {
-    var from = centre(region);
-    var best = null;
-    var bestScore = -Infinity;
-    (region.dataset.neighbours || "").split(" ").forEach(function (id) {
-      var other = id && svg.querySelector('[data-region="' + id + '"]');
-      if (!other) return;
-      var to = centre(other);
-      var dx = to[0] - from[0];
-      var dy = to[1] - from[1];
-      var length = Math.hypot(dx, dy) || 1;
-      var along = (dx * direction[0] + dy * direction[1]) / length;
-      if (along <= 0.3) return;
-      var score = along - length / 1000;
-      if (score > bestScore) {
-        bestScore = score;
-        best = other;
-      }
-    });
-    return best;
-  }
-
-  // One tab stop per map; arrows move between neighbouring regions.
   function makeOperable(svg, activate) {
-    var regions = Array.prototype.slice.call(svg.querySelectorAll('.region[role="button"]'));
-    if (!regions.length) return;
-    var current = regions[0];
-    current.setAttribute("tabindex", "0");
-
-    function focusRegion(region) {
-      current.setAttribute("tabindex", "-1");
-      current.classList.remove("is-focused");
-      current = region;
-      current.setAttribute("tabindex", "0");
-      current.classList.add("is-focused");
-      current.focus();
-    }
-
-    svg.addEventListener("focusin", function (event) {
-      var region = event.target.closest(".region");
-      if (region) region.classList.add("is-focused");
-    });
-    svg.addEventListener("focusout", function (event) {
-      var region = event.target.closest(".region");
-      if (region) region.classList.remove("is-focused");
-    });
-    svg.addEventListener("click", function (event) {
-      var region = event.target.closest('.region[role="button"]');
-      if (!region) return;
-      focusRegion(region);
-      activate(region);
-    });
-    svg.addEventListener("keydown", function (event) {
-      var region = event.target.closest('.region[role="button"]');
-      if (!region) return;
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        activate(region);
-      } else if (ARROWS[event.key]) {
-        event.preventDefault();
-        var next = neighbourInDirection(svg, region, ARROWS[event.key]);
-        if (next) {
-          focusRegion(next);
-          announce(document, next.getAttribute("aria-label"));
-        }
-      }
+    window.bodymapMapKeyboard(svg, {
+      activate: activate,
+      announce: function (text) {
+        announce(document, text);
+      },
     });
   }
 
