@@ -76,12 +76,14 @@
       var intensity = parseInt(parts[3], 10);
       if (!isFinite(x) || !isFinite(y) || !(intensity >= 1 && intensity <= 3)) return;
       var region = regionAt(parts[0], x, y);
-      if (region) next.spots.push({ view: parts[0], x: x, y: y, intensity: intensity, region: region });
+      if (region)
+        next.spots.push({ view: parts[0], x: x, y: y, intensity: intensity, region: region });
     });
     (params.get("regions") || "").split(",").forEach(function (item) {
       var parts = item.split(":");
       var intensity = parseInt(parts[1], 10);
-      if (regionElement(parts[0]) && intensity >= 1 && intensity <= 3) next.regions[parts[0]] = intensity;
+      if (regionElement(parts[0]) && intensity >= 1 && intensity <= 3)
+        next.regions[parts[0]] = intensity;
     });
     return next;
   }
@@ -347,9 +349,11 @@
     document.querySelectorAll(".candidate-layer").forEach(function (layer) {
       layer.remove();
     });
-    document.querySelectorAll("path.in-essential, path.in-spillover, path.in-local").forEach(function (path) {
-      path.classList.remove("in-essential", "in-spillover", "in-local");
-    });
+    document
+      .querySelectorAll("path.in-essential, path.in-spillover, path.in-local")
+      .forEach(function (path) {
+        path.classList.remove("in-essential", "in-spillover", "in-local");
+      });
   }
 
   function showCandidate(details) {
@@ -377,7 +381,10 @@
       line.setAttribute("class", "referral-line");
       layer.appendChild(line);
     });
-    [[-5, -5, 5, 5], [-5, 5, 5, -5]].forEach(function (d) {
+    [
+      [-5, -5, 5, 5],
+      [-5, 5, 5, -5],
+    ].forEach(function (d) {
       ["marker-halo", "marker-cross"].forEach(function (cls) {
         var stroke = document.createElementNS(SVG_NS, "line");
         stroke.setAttribute("x1", x + d[0]);
@@ -394,14 +401,18 @@
   }
 
   function initResults() {
-    results.addEventListener("toggle", function (event) {
-      var details = event.target;
-      if (!details.dataset || !details.dataset.key || !details.open) return;
-      results.querySelectorAll("details[data-key]").forEach(function (other) {
-        if (other !== details) other.open = false;
-      });
-      showCandidate(details);
-    }, true);
+    results.addEventListener(
+      "toggle",
+      function (event) {
+        var details = event.target;
+        if (!details.dataset || !details.dataset.key || !details.open) return;
+        results.querySelectorAll("details[data-key]").forEach(function (other) {
+          if (other !== details) other.open = false;
+        });
+        showCandidate(details);
+      },
+      true,
+    );
     form.addEventListener("submit", function (event) {
       if (event.submitter && event.submitter.hasAttribute("data-full-page")) return;
       event.preventDefault();

@@ -28,7 +28,10 @@
         region.removeAttribute("aria-pressed");
       });
       makeOperable(svg, function (region) {
-        window.location.href = template.replace("REGION", encodeURIComponent(region.dataset.region));
+        window.location.href = template.replace(
+          "REGION",
+          encodeURIComponent(region.dataset.region),
+        );
       });
     });
   }

@@ -10,7 +10,9 @@
     root.querySelectorAll(".map[data-view]").forEach(function (figure) {
       figure.hidden = figure.dataset.view !== viewId;
     });
-    root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
+    root.dispatchEvent(
+      new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }),
+    );
   }
 
   // Zoom: swap each map's viewBox for a close-up of the head, a hand or the
