@@ -61,3 +61,44 @@ def regions(view):
         for region in atlas.regions_of(view_id):
             x, y = region.label_point
             click.echo(f"{view_id:5}  {region.id:42}  {x:6.1f} {y:6.1f}  {region.name}")
+
+
+@main.command()
+@click.option(
+    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
+)
+def coverage(data_dir):
+    """Count muscles and trigger points per area; list regions nothing refers to."""
+    from bodymap.coverage import measure_coverage, report_lines
+
+    bundle = _load(data_dir)
+    for line in report_lines(measure_coverage(bundle.dataset, bundle.atlas)):
+        click.echo(line)
+
+
+@main.command()
+@click.option(
+    "--output",
+    "-o",
+    default="bodymap-review-sheet.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="Where to write the HTML page.",
+)
+@click.option(
+    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
+)
+def sheet(output, data_dir):
+    """Write one HTML page with every muscle's pattern beside its text."""
+    from bodymap.sheet import write_sheet
+
+    bundle = _load(data_dir)
+    try:
+        write_sheet(bundle, output)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write {output}: {error.strerror or error}"
+        ) from None
+    click.echo(
+        f"Wrote the review sheet for {len(bundle.patterns.muscles)} muscles to {output}"
+    )
