@@ -1,0 +1,297 @@
+"""The whole dataset holds together: every muscle and technique meets the contract.
+
+Parametrized over every data file, so a new file is checked the moment it is
+added; nothing here depends on how many muscles there are.
+"""
+
+import tomllib
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from shapely import Point, Polygon
+
+from bodymap.cli import main
+from bodymap.dataset.model import AREAS, ZONES
+from bodymap.patterns import BODY_SLACK, OUTLINE_SLACK
+from bodymap.resources import DATA_DIR
+
+MUSCLE_FILES = sorted((DATA_DIR / "muscles").glob("*.toml"))
+TECHNIQUE_FILES = sorted((DATA_DIR / "techniques").glob("*.toml"))
+ZONE_SLACK = 4.0
+"""How far (view units) an authored zone shape may overhang the body's edge.
+
+The same allowance as a click on the edge of the map; the app clips zone
+shapes to the silhouette, so a small overhang on a thin limb is harmless.
+"""
+
+
+def by_name(paths):
+    return pytest.mark.parametrize("path", paths, ids=lambda path: path.stem)
+
+
+def read_toml(path):
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture(scope="session")
+def muscles_by_file(bundle):
+    return {
+        Path(muscle.file).name: muscle for muscle in bundle.dataset.muscles.values()
+    }
+
+
+@pytest.fixture
+def muscle(muscles_by_file, path):
+    return muscles_by_file[path.name]
+
+
+def test_there_are_muscle_and_technique_files():
+    assert MUSCLE_FILES and TECHNIQUE_FILES
+
+
+def test_muscle_ids_are_unique_across_files():
+    ids = Counter(read_toml(path)["id"] for path in MUSCLE_FILES)
+    assert [muscle_id for muscle_id, count in ids.items() if count > 1] == []
+
+
+def test_trigger_point_ids_are_unique_across_files():
+    ids = Counter(
+        point["id"]
+        for path in MUSCLE_FILES
+        for point in read_toml(path).get("trigger_points", [])
+    )
+    assert [point_id for point_id, count in ids.items() if count > 1] == []
+
+
+def test_technique_ids_are_unique_across_files():
+    ids = Counter(read_toml(path)["id"] for path in TECHNIQUE_FILES)
+    assert [technique_id for technique_id, count in ids.items() if count > 1] == []
+
+
+@by_name(MUSCLE_FILES)
+def test_every_muscle_file_is_in_the_dataset(muscles_by_file, path):
+    assert path.name in muscles_by_file
+
+
+@by_name(MUSCLE_FILES)
+def test_every_zone_names_an_atlas_region(atlas, muscle, path):
+    for spec in muscle.trigger_points:
+        for zone in ZONES:
+            unknown = [r for r in spec.zones[zone] if r not in atlas.regions]
+            assert unknown == [], f"{spec.id} {zone}"
+        assert spec.zones["essential"], f"{spec.id} has no essential zone"
+
+
+@by_name(MUSCLE_FILES)
+def test_every_trigger_point_lies_on_the_body_inside_its_muscle(atlas, muscle, path):
+    for spec in muscle.trigger_points:
+        point = Point(spec.x, spec.y)
+        body = atlas.silhouettes[spec.view]
+        assert body.distance(point) <= BODY_SLACK, f"{spec.id} is off the body"
+        outlines = [
+            Polygon(shape.points) for shape in muscle.outline if shape.view == spec.view
+        ]
+        assert any(shape.distance(point) <= OUTLINE_SLACK for shape in outlines), (
+            f"{spec.id} is outside the {muscle.id} outline on the {spec.view} view"
+        )
+
+
+@by_name(MUSCLE_FILES)
+def test_no_zone_leaves_the_silhouette(atlas, muscle, path):
+    for spec in muscle.trigger_points:
+        for zone, shape in spec.zone_shapes.items():
+            polygon = Polygon(shape.points)
+            body = atlas.silhouettes[shape.view]
+            where = f"{spec.id} {zone} shape on the {shape.view} view"
+            assert body.buffer(ZONE_SLACK).covers(polygon), where
+            assert polygon.intersection(body).area >= 0.5 * polygon.area, where
+
+
+@by_name(MUSCLE_FILES)
+def test_every_muscle_and_trigger_point_cites_sources(muscle, path):
+    assert muscle.sources
+    keys = {source.key for source in muscle.sources}
+    for spec in muscle.trigger_points:
+        assert spec.sources, f"{spec.id} cites nothing"
+        assert set(spec.sources) <= keys, spec.id
+
+
+@by_name(MUSCLE_FILES)
+def test_every_muscle_explains_pressure_release_and_stretching(bundle, muscle, path):
+    for technique_id in ("pressure-release", "stretching"):
+        text = muscle.instructions.get(technique_id, "")
+        assert text.strip(), f"{muscle.id} has no {technique_id} instructions"
+        assert bundle.dataset.techniques[technique_id].is_self_care
+
+
+@by_name(MUSCLE_FILES)
+def test_every_trigger_point_offers_self_care(bundle, muscle, path):
+    techniques = bundle.dataset.techniques
+    for spec in muscle.trigger_points:
+        assert any(techniques[t].is_self_care for t in spec.techniques), spec.id
+
+
+@by_name(MUSCLE_FILES)
+def test_every_referenced_technique_exists(bundle, muscle, path):
+    techniques = bundle.dataset.techniques
+    referenced = set(muscle.instructions)
+    for spec in muscle.trigger_points:
+        referenced |= set(spec.techniques)
+    assert sorted(referenced - set(techniques)) == []
+
+
+@by_name(TECHNIQUE_FILES)
+def test_every_technique_is_used_by_some_muscle(bundle, path):
+    technique_id = read_toml(path)["id"]
+    users = [
+        muscle.id
+        for muscle in bundle.dataset.muscles.values()
+        if technique_id in muscle.instructions
+        or any(technique_id in spec.techniques for spec in muscle.trigger_points)
+    ]
+    assert users, f"{path.name} is not referenced by any muscle"
+
+
+@by_name(TECHNIQUE_FILES)
+def test_every_technique_lists_contraindications_and_sources(bundle, path):
+    technique = bundle.dataset.techniques[read_toml(path)["id"]]
+    assert technique.contraindications
+    assert technique.sources
+
+
+def test_dry_needling_carries_bleeding_fear_infection_and_chest_warnings(bundle):
+    needling = bundle.dataset.techniques["dry-needling"]
+    assert not needling.is_self_care
+    screens = {item.screen for item in needling.contraindications}
+    assert {"anticoagulants", "needle-fear", "infection"} <= screens
+    chest = [
+        item.text
+        for item in needling.contraindications
+        if "chest wall" in item.text.lower()
+    ]
+    assert chest and "pneumothorax" in chest[0].lower()
+
+
+class Page(HTMLParser):
+    """Collect the tags, ids and text of an HTML page."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.tags = Counter()
+        self.ids = []
+        self.headings = []
+        self.external = []
+        self._heading = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags[tag] += 1
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag in ("script", "link", "img", "iframe"):
+            self.external.append((tag, attributes))
+        if tag == "h3":
+            self._heading = []
+
+    def handle_endtag(self, tag):
+        if tag == "h3" and self._heading is not None:
+            self.headings.append("".join(self._heading).strip())
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading.append(data)
+
+
+def coverage_rows(output):
+    """Return {area name: (muscles, trigger points)} from the coverage table."""
+    rows = {}
+    for line in output.splitlines():
+        head, *counts = line.strip().rsplit(maxsplit=2) or [""]
+        if len(counts) == 2 and all(c.isdigit() for c in counts):
+            rows[head.strip()] = (int(counts[0]), int(counts[1]))
+    return rows
+
+
+def test_coverage_counts_every_area_and_the_total(bundle):
+    result = CliRunner().invoke(main, ["coverage"])
+    assert result.exit_code == 0, result.output
+    rows = coverage_rows(result.output)
+    muscles = bundle.dataset.muscles.values()
+    for area, name in AREAS.items():
+        in_area = [m for m in muscles if m.area == area]
+        points = sum(len(m.trigger_points) for m in in_area)
+        assert rows[name] == (len(in_area), points)
+    total_points = sum(len(m.trigger_points) for m in muscles)
+    assert rows["Total"] == (len(bundle.dataset.muscles), total_points)
+    assert list(rows)[: len(AREAS)] == list(AREAS.values())
+
+
+def test_coverage_lists_exactly_the_regions_nothing_refers_to(bundle):
+    atlas = bundle.atlas
+    result = CliRunner().invoke(main, ["coverage"])
+    assert result.exit_code == 0, result.output
+    listed = {
+        line.split()[0]
+        for line in result.output.splitlines()
+        if line.startswith("    ") and line.split()[0] in atlas.regions
+    }
+    referred = {
+        region_id
+        for point in bundle.patterns.trigger_points
+        for region_id in point.referred_regions()
+    }
+    expected = {
+        region.id
+        for region in atlas.regions.values()
+        if region.side in ("right", "midline") and region.id not in referred
+    }
+    assert listed == expected
+    assert f"Total: {len(expected)} of " in result.output
+
+
+def test_the_sheet_shows_every_muscle_with_its_diagram(bundle, tmp_path):
+    output = tmp_path / "review.html"
+    result = CliRunner().invoke(main, ["sheet", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert str(output) in result.output
+    html = output.read_text(encoding="utf-8")
+    page = Page(html)
+    assert page.tags["html"] == 1 and page.tags["style"] == 1
+    assert ".zone.essential" in html  # the diagram stylesheet is embedded
+    assert page.headings == [
+        pattern.muscle.name
+        for area in AREAS
+        for pattern in bundle.patterns.muscles.values()
+        if pattern.muscle.area == area
+    ]
+    assert page.tags["svg"] >= len(bundle.dataset.muscles)
+    assert page.tags["article"] == len(bundle.dataset.muscles)
+    duplicates = [i for i, count in Counter(page.ids).items() if count > 1]
+    assert duplicates == []
+    assert page.external == []  # nothing loaded from elsewhere: works offline
+    for muscle in bundle.dataset.muscles.values():
+        for spec in muscle.trigger_points:
+            assert f'id="tp-{spec.id}"' in html
+
+
+def test_the_sheet_is_written_to_the_current_folder_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["sheet"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "bodymap-review-sheet.html"
+    assert "<svg" in written.read_text(encoding="utf-8")
+
+
+def test_the_sheet_reports_a_folder_it_cannot_write_to(tmp_path):
+    output = tmp_path / "missing" / "review.html"
+    result = CliRunner().invoke(main, ["sheet", "--output", str(output)])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output
+    assert "Traceback" not in result.output
