@@ -6,7 +6,6 @@ diagram stylesheet is embedded.  It is not served by the app, so the app's
 content security policy does not apply to it.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,6 @@ ZONE_LABELS = {
     "essential": "Essential zone",
     "spillover": "Spillover zone",
 }
-_REGION_ID = re.compile(r'\bid="region-')
 
 
 @dataclass(frozen=True)
@@ -53,16 +51,13 @@ def _environment():
 
 def figure_svg(atlas, pattern, view_id, side):
     """Return the SVG of one muscle's pattern on one view, ids unique per page."""
-    prefix = f"sheet-{pattern.muscle.id}-{view_id}"
-    svg = view_svg(
+    return view_svg(
         atlas,
         view_id,
         overlay=pattern_overlay(pattern, view_id, side=side),
-        prefix=prefix,
+        prefix=f"sheet-{pattern.muscle.id}-{view_id}",
         title=f"{pattern.muscle.name}: referral pattern, {view_id} view",
     )
-    # view_svg names each region "region-<id>"; many figures share one page.
-    return _REGION_ID.sub(f'id="{prefix}-region-', svg)
 
 
 def muscle_entry(atlas, pattern):

@@ -166,14 +166,19 @@ def _side_labels(drawing, view):
 
 
 def _region_element(drawing, region, neighbours, interactive):
+    """Return a region's path; only the interactive map's regions carry ids.
+
+    A page shows one interactive map per view but may show many diagrams of
+    the same view (results, study sheets), so ids there would repeat.
+    """
     attributes = {
-        "id": f"region-{region.id}",
         "class_": f"region side-{region.side}",
         "data-region": region.id,
     }
     if interactive:
         attributes.update(
             {
+                "id": f"region-{region.id}",
                 "role": "button",
                 "aria-pressed": "false",
                 "aria-label": region.title,
