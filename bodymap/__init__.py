@@ -1,7 +1,5 @@
 """bodymap: an interactive map of myofascial trigger points and referred pain."""
 
-from flask import Flask
-
 
 def create_app(config=None):
     """Create and configure the app.
@@ -9,6 +7,8 @@ def create_app(config=None):
     :param config: a config class or object (default :class:`bodymap.config.Config`).
     :raises DataErrors: when the dataset is invalid, naming file and field.
     """
+    from flask import Flask
+
     from bodymap.bundle import load_bundle
     from bodymap.config import Config
     from bodymap.resources import STATIC_DIR, TEMPLATE_DIR
