@@ -19,6 +19,8 @@ from bodymap.dataset.model import ZONES
 OUTLINE_SLACK = 3.0
 """How far (view units) a trigger point may sit outside its muscle's outline."""
 BODY_SLACK = 1.0
+OUTLINE_INSIDE = 0.99
+"""Share of a muscle outline's area that must lie on the body (rounding aside)."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ class _Binder:
             inside = polygon.intersection(body)
             field_name = f"outline[{index}].points"
             entry = repr(self.muscle.id)
-            if polygon.area == 0 or inside.area < 0.9 * polygon.area:
+            if polygon.area == 0 or inside.area < OUTLINE_INSIDE * polygon.area:
                 self.problem(
                     "outline must be a polygon lying inside the body", entry, field_name
                 )
