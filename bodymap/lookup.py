@@ -26,6 +26,7 @@ Spots resolve to atlas regions through the atlas's STRtree; zones refined by a
 polygon are tested against their own prepared geometry in a second STRtree.
 """
 
+import heapq
 from dataclasses import dataclass
 
 import shapely
@@ -92,6 +93,7 @@ class LookupEngine:
                     self._refined.append((index, zone, view))
         self._refined_tree = STRtree(refined_shapes)
         body = sum(silhouette.area for silhouette in atlas.silhouettes.values())
+        self._names = [(point.muscle.name, point.key) for point in self.points]
         self._specificity = [
             1 - 0.5 * min(1.0, self._coverage(point) / body / WIDE_PATTERN)
             for point in self.points
@@ -145,48 +147,56 @@ class LookupEngine:
         return found
 
     def rank(self, spots, limit=20):
-        """Return up to ``limit`` candidates for the spots, best first."""
+        """Return up to ``limit`` candidates for the spots, best first.
+
+        Scores are summed for every trigger point a spot touches; only the
+        ``limit`` best become candidates with their explanation.
+        """
         total = sum(spot.intensity for spot in spots)
         if not spots or total == 0:
             return []
-        earned = {}
-        for spot_index, spot in enumerate(spots):
-            for index, (match, zone) in self._matches(spot).items():
-                earned.setdefault(index, []).append((spot_index, match, zone))
-        candidates = [
-            self._candidate(index, hits, spots, total) for index, hits in earned.items()
+        per_spot = [self._matches(spot) for spot in spots]
+        share, essential = {}, {}
+        for spot, found in zip(spots, per_spot, strict=True):
+            weight = spot.intensity / total
+            for index, (match, zone) in found.items():
+                share[index] = share.get(index, 0.0) + match * weight
+                if zone == "essential":
+                    essential[index] = essential.get(index, 0) + 1
+        scores = {
+            index: round(100 * value * self._specificity[index], 1)
+            for index, value in share.items()
+        }
+
+        def order(index):
+            return (-scores[index], -essential.get(index, 0), *self._names[index])
+
+        best = heapq.nsmallest(limit, scores, key=order)
+        return [
+            self._candidate(index, scores[index], per_spot, spots) for index in best
         ]
-        candidates.sort(key=self._order)
-        return candidates[:limit]
 
-    def _order(self, candidate):
-        essential = sum(zone == "essential" for zone in candidate.zones)
-        return (
-            -candidate.score,
-            -essential,
-            candidate.point.muscle.name,
-            candidate.point.key,
-        )
-
-    def _candidate(self, index, hits, spots, total):
-        share = sum(match * spots[i].intensity for i, match, _zone in hits) / total
-        score = round(100 * share * self._specificity[index], 1)
-        point = self.points[index]
+    def _candidate(self, index, score, per_spot, spots):
+        hits = [
+            (spot_index, found[index][1])
+            for spot_index, found in enumerate(per_spot)
+            if index in found
+        ]
         return Candidate(
-            point=point,
+            point=self.points[index],
             score=score,
-            explains=tuple(i for i, _match, _zone in hits),
-            zones=tuple(zone for _i, _match, zone in hits),
+            explains=tuple(spot_index for spot_index, _zone in hits),
+            zones=tuple(zone for _spot_index, zone in hits),
             explanation=self._explain(hits, spots),
         )
 
     def _explain(self, hits, spots):
-        count = len({i for i, _match, _zone in hits})
+        count = len(hits)
         noun = "spot" if len(spots) == 1 else "spots"
         parts = []
         for zone in ("essential", "local", "spillover"):
             names = []
-            for i, _match, hit_zone in hits:
+            for i, hit_zone in hits:
                 name = self.atlas.regions[spots[i].region_id].name
                 if hit_zone == zone and name not in names:
                     names.append(name)
