@@ -14,6 +14,14 @@ PAGES = {
     "home": ("/", 200),
     "muscle": ("/muscles/upper-trapezius", 200),
     "muscles": ("/muscles", 200),
+    "muscle-search": ("/muscles?q=temple", 200),
+    "study": ("/study", 200),
+    "region": ("/regions/right-temple", 200),
+    "compare": ("/compare?muscles=upper-trapezius&muscles=temporalis", 200),
+    "quiz-start": ("/study/quiz", 200),
+    "quiz-identify": ("/study/quiz?seed=7&mode=identify", 200),
+    "quiz-locate": ("/study/quiz?seed=7&mode=locate", 200),
+    "sheet": ("/study/sheet/neck", 200),
     "not-found": ("/no-such-page", 404),
 }
 DEVICES = ["desktop", "phone"]
