@@ -104,16 +104,23 @@
     return point.matrixTransform(svg.getScreenCTM().inverse());
   }
 
+  // isPointInFill finds nothing in a hidden (display: none) view, so a shared
+  // link's spots on the other view would be dropped: show it while testing.
   function regionAt(view, x, y) {
     var svg = svgOf(view);
+    var figure = svg.closest(".map");
+    var wasHidden = figure.hidden;
+    figure.hidden = false;
     var point = svg.createSVGPoint();
     point.x = x;
     point.y = y;
+    var found = null;
     var paths = svg.querySelectorAll("path[data-region]");
-    for (var i = 0; i < paths.length; i++) {
-      if (paths[i].isPointInFill(point)) return paths[i].dataset.region;
+    for (var i = 0; i < paths.length && !found; i++) {
+      if (paths[i].isPointInFill(point)) found = paths[i].dataset.region;
     }
-    return null;
+    figure.hidden = wasHidden;
+    return found;
   }
 
   // --- rendering ---------------------------------------------------------
