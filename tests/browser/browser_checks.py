@@ -93,10 +93,10 @@ FOCUS_STYLE_JS = """
 """
 
 
-def tab_until(page, predicate_js, limit=60):
-    """Press Tab until ``predicate_js`` holds for the focused element."""
+def tab_until(page, predicate_js, key="Tab", limit=400):
+    """Press Tab (or ``key``) until ``predicate_js`` holds for the focused element."""
     for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate(f"({predicate_js})(document.activeElement)"):
             return presses
     raise AssertionError(f"Tab never reached an element matching {predicate_js}")

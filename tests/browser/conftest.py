@@ -222,9 +222,9 @@ def serious_violations(axe, page):
     ]
 
 
-def save_screenshot(page, name):
-    """Write a full-page screenshot to test-artifacts/screenshots/; return its path."""
+def save_screenshot(page, name, full_page=True):
+    """Write a screenshot to test-artifacts/screenshots/; return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=path, full_page=True)
+    page.screenshot(path=path, full_page=full_page)
     return path
