@@ -48,6 +48,9 @@
     if (!regions.length) return;
     var current = regions[0];
     current.setAttribute("tabindex", "0");
+    // Chromium makes an <svg> with focus listeners a tab stop of its own; keep
+    // the map to one stop, its regions.
+    svg.setAttribute("tabindex", "-1");
 
     function focusRegion(region) {
       current.setAttribute("tabindex", "-1");
