@@ -146,6 +146,10 @@ class PageWatch:
             self.problems.append(f"HTTP {response.status} for {response.url}")
 
     def _on_request_failed(self, request):
+        # Leaving a page cancels what it still loads (often the favicon): not
+        # a failure. Error statuses are caught in _on_response.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _on_console(self, message):

@@ -190,9 +190,15 @@ def test_map_is_one_tab_stop_with_arrow_keys_and_enter(open_page):
     assert moved and moved != first, "arrow keys do not move between regions"
     name = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
     assert page.locator("#map-status").inner_text() == name
-    # Tab leaves the map at once: one tab stop for all its regions.
+    # Tab leaves the map at once, Shift+Tab comes back to the region and
+    # leaves again: one tab stop for all its regions, none for the map itself.
+    in_map = "() => !!document.activeElement.closest('svg')"
     page.keyboard.press("Tab")
-    assert not page.evaluate("() => !!document.activeElement.closest('svg')")
+    assert not page.evaluate(in_map)
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.dataset.region") == moved
+    page.keyboard.press("Shift+Tab")
+    assert not page.evaluate(in_map)
 
 
 @pytest.mark.parametrize("zoom", ["Head and neck"])
