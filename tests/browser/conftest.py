@@ -183,19 +183,24 @@ def open_page(browser, live_server):
     contexts = []
     watches = []
 
-    def open_(path, device="desktop", expect_status=None):
-        context = browser.new_context(base_url=live_server, **DEVICES[device])
-        contexts.append(context)
-        page = context.new_page()
+    def watch_(page, expect_status=None, path=None):
+        """Watch a page the test did not open itself (a new tab)."""
         watch = PageWatch(live_server)
         if expect_status:
             watch.expect_status(path, expect_status)
         watch.attach(page)
         watches.append(watch)
+
+    def open_(path, device="desktop", expect_status=None):
+        context = browser.new_context(base_url=live_server, **DEVICES[device])
+        contexts.append(context)
+        page = context.new_page()
+        watch_(page, expect_status, path)
         response = page.goto(path, wait_until="load")
         assert response.status == (expect_status or 200), f"{path}: {response.status}"
         return page
 
+    open_.watch = watch_
     yield open_
     for context in contexts:
         context.close()

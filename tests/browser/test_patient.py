@@ -223,3 +223,28 @@ def test_patient_flow_on_a_phone_with_taps(open_page, atlas, zoom):
     )
     assert widths[0] <= widths[1], f"{widths[0]} px wide on a {widths[1]} px phone"
     save_screenshot(page, "patient-results-phone")
+
+
+def test_printable_results_page_for_the_clinician(open_page, atlas, axe):
+    page = open_page("/")
+    for view, region_id in SPOTS:
+        show_view(page, view)
+        mark(page, atlas, region_id)
+    ask_for_results(page)
+
+    page.context.on("page", open_page.watch)  # watched from its first request
+    printable_button = page.get_by_role("button", name="Open a printable page")
+    with page.context.expect_page() as new_tab:
+        printable_button.click()
+    printable = new_tab.value
+    printable.wait_for_load_state()
+
+    assert printable.url.endswith("/results")
+    drawing = printable.locator(".drawing-summary")
+    assert drawing.locator("svg").count() == 2  # both views were marked
+    text = printable.locator(".results-body").inner_text()
+    assert "right temple (moderate)" in text
+    assert printable.locator("details[data-key]").count() >= 2
+    assert printable.get_by_role("button", name="Print for my clinician").is_visible()
+    save_screenshot(printable, "printable-results-desktop")
+    assert serious_violations(axe, printable) == []
