@@ -155,3 +155,15 @@ def test_referral_zones_do_not_rely_on_colour_alone(open_page):
     # The README's second picture: a muscle's pattern, essential and spillover.
     page.locator("#pattern-heading").evaluate("el => el.scrollIntoView()")
     save_screenshot(page, "readme-muscle-desktop", full_page=False)
+
+
+def test_region_lists_have_big_enough_targets_on_a_phone(open_page):
+    home = open_page("/", "phone")
+    home.locator("#region-search").fill("right")
+    assert home.locator(".region-group[open]").count() > 0
+    assert undersized_targets(home.evaluate(TARGETS_JS)) == []
+
+    quiz = open_page("/study/quiz?seed=7&mode=locate", "phone")
+    quiz.locator(".region-picker > summary").tap()
+    assert quiz.locator(".region-picker input[name=regions]").first.is_visible()
+    assert undersized_targets(quiz.evaluate(TARGETS_JS)) == []
