@@ -13,8 +13,6 @@ import statistics
 import time
 from dataclasses import replace
 
-from shapely import unary_union
-
 from bodymap.bundle import load_bundle
 from bodymap.lookup import LookupEngine
 from bodymap.resources import DATA_DIR
@@ -37,11 +35,7 @@ def synthetic_points(atlas, points, scale, rng):
                 for region_id in ids:
                     picked.append(rng.choice(by_view[atlas.regions[region_id].view]))
                 zones[zone] = tuple(dict.fromkeys(picked))
-                per_view = {}
-                for region_id in zones[zone]:
-                    region = atlas.regions[region_id]
-                    per_view.setdefault(region.view, []).append(region.shape)
-                shapes[zone] = {v: unary_union(p) for v, p in per_view.items()}
+                shapes[zone] = atlas.shapes_of(zones[zone])
             spec = replace(point.spec, id=f"{point.spec.id}-copy{copy}", zone_shapes={})
             result.append(replace(point, spec=spec, zones=zones, shapes=shapes))
     return result

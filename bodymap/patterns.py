@@ -198,11 +198,7 @@ class _Binder:
         """Return {zone: {view: geometry}} for one side."""
         shapes = {}
         for zone in ZONES:
-            per_view = {}
-            for region_id in zones[zone]:
-                region = self.atlas.regions[region_id]
-                per_view.setdefault(region.view, []).append(region.shape)
-            merged = {view: unary_union(parts) for view, parts in per_view.items()}
+            merged = self.atlas.shapes_of(zones[zone])
             refined = spec.zone_shapes.get(zone)
             if refined is not None:
                 polygon = _polygon(refined)

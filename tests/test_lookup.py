@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 import pytest
-from shapely import unary_union
 
 from bodymap.lookup import LookupEngine
 
@@ -41,13 +40,7 @@ def make_point(atlas, name, side="right", local=(), essential=(), spillover=()):
         "essential": tuple(essential),
         "spillover": tuple(spillover),
     }
-    shapes = {}
-    for zone, ids in zones.items():
-        per_view = {}
-        for region_id in ids:
-            region = atlas.regions[region_id]
-            per_view.setdefault(region.view, []).append(region.shape)
-        shapes[zone] = {view: unary_union(parts) for view, parts in per_view.items()}
+    shapes = {zone: atlas.shapes_of(ids) for zone, ids in zones.items()}
     return FakePoint(FakeSpec(name), FakeMuscle(name), side, zones, shapes)
 
 

@@ -150,6 +150,14 @@ class Atlas:
             return None
         return min((regions[i] for i in hits), key=lambda region: region.id)
 
+    def shapes_of(self, region_ids):
+        """Return {view: geometry} covering the given regions, front first."""
+        parts = {}
+        for region_id in region_ids:
+            region = self.regions[region_id]
+            parts.setdefault(region.view, []).append(region.shape)
+        return {view: unary_union(parts[view]) for view in self.views if view in parts}
+
     def zoom_boxes(self):
         """Return [(id, label, {view: "x y w h"})] close-ups of small regions."""
         boxes = []

@@ -87,12 +87,3 @@ def region_overlay(region):
         layers=[("region-highlight", region.shape)],
         legend=[("region-highlight", region.name)],
     )
-
-
-def regions_shapes(atlas, region_ids):
-    """Return {view: geometry} covering the given regions."""
-    parts = {}
-    for region_id in region_ids:
-        region = atlas.regions[region_id]
-        parts.setdefault(region.view, []).append(region.shape)
-    return {view_id: unary_union(shapes) for view_id, shapes in sorted(parts.items())}

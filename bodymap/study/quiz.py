@@ -8,8 +8,6 @@ can check an answer without keeping any state.
 import random
 from dataclasses import dataclass
 
-from bodymap.study.diagrams import regions_shapes
-
 LENGTH = 10
 CHOICES = 4
 MODES = ("identify", "locate", "mixed")
@@ -160,7 +158,7 @@ def overlap_score(atlas, selected, target):
     """
     if set(selected) == set(target):
         return 100 if target else 0
-    mine, true = regions_shapes(atlas, selected), regions_shapes(atlas, target)
+    mine, true = atlas.shapes_of(selected), atlas.shapes_of(target)
     shared = sum(mine[v].intersection(true[v]).area for v in set(mine) & set(true))
     union = sum(
         mine[v].union(true[v]).area

@@ -25,7 +25,6 @@ from bodymap.study.diagrams import (
     compare_series,
     markers_overlay,
     region_overlay,
-    regions_shapes,
     series_classes,
     series_overlay,
 )
@@ -386,8 +385,8 @@ def answer_diagrams(result, prefix="answer"):
         ]
     else:
         essential, spillover = question.target()
-        truth = regions_shapes(atlas, essential + spillover)
-        guess = regions_shapes(atlas, list(result.hit) + list(result.extra))
+        truth = atlas.shapes_of(essential + spillover)
+        guess = atlas.shapes_of(list(result.hit) + list(result.extra))
         series = [
             (f"Where {pattern.muscle.name} refers", truth, points),
             ("Your answer", guess, []),

@@ -332,7 +332,7 @@
         }
       });
     });
-    search.hidden = false;
+    search.closest(".region-search").hidden = false;
     search.addEventListener("input", function () {
       var words = search.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
       form.querySelectorAll(".region-group").forEach(function (group) {
