@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from shapely import Point, Polygon, affinity, make_valid, unary_union
 
 from bodymap.atlas import CENTRE
-from bodymap.dataset import DataError, DataErrors
+from bodymap.dataset import DataError
 from bodymap.dataset.model import ZONES
 
 OUTLINE_SLACK = 3.0
@@ -44,9 +44,6 @@ class TriggerPoint:
     def key(self):
         """Return an id unique across sides, for example "soleus-1.left"."""
         return f"{self.spec.id}.{self.side}"
-
-    def regions_in(self, zone):
-        return self.zones[zone]
 
     def referred_regions(self):
         """Return the essential and spillover regions, essential first."""
@@ -249,18 +246,6 @@ class _Binder:
             for spec in self.muscle.trigger_points
         )
         return MusclePattern(self.muscle, tuple(sided_outlines), points)
-
-
-def build_patterns(dataset, atlas):
-    """Bind every muscle to the atlas.
-
-    :raises DataErrors: every geometry problem in the data, each naming its
-        file, entry and field.
-    """
-    patterns, errors = bind_patterns(dataset, atlas)
-    if errors:
-        raise DataErrors(errors)
-    return patterns
 
 
 def bind_patterns(dataset, atlas):

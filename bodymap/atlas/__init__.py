@@ -21,7 +21,6 @@ WIDTH = 420.0
 HEIGHT = 980.0
 CENTRE = WIDTH / 2
 VIEW_IDS = ("front", "back")
-SIDES = ("right", "left", "midline")
 EDGE_TOLERANCE = 4.0
 """How far outside the outline (in view units) a click still counts."""
 NEIGHBOUR_GAP = 0.5
