@@ -15,11 +15,14 @@ from bodymap.atlas import CENTRE
 
 ZONE_TITLES = {
     "local": "Local pain",
-    "essential": "Main referred zone (essential)",
-    "spillover": "Possible spread (spillover)",
+    "essential": "Essential zone",
+    "spillover": "Spillover zone",
 }
+LEGEND_WIDTH = 140.0
+"""The legend sits in the empty top corner beside the head, on the right."""
 ZONE_ORDER = ("spillover", "essential", "local")
 MARKER_SIZE = 5.0
+SIDE_LABEL_Y = 172.0
 SERIES_PATTERNS = ("series-1", "series-2", "series-3")
 """Fill patterns for comparing patterns (the first series is a solid fill).
 
@@ -157,8 +160,8 @@ def _side_labels(drawing, view):
     right_x = CENTRE - 150 if view.id == "front" else CENTRE + 150
     left_x = 2 * CENTRE - right_x
     group = drawing.g(class_="side-labels", **{"aria-hidden": "true"})
-    group.add(drawing.text("R", insert=(right_x, 80), class_="side-label"))
-    group.add(drawing.text("L", insert=(left_x, 80), class_="side-label"))
+    group.add(drawing.text("R", insert=(right_x, SIDE_LABEL_Y), class_="side-label"))
+    group.add(drawing.text("L", insert=(left_x, SIDE_LABEL_Y), class_="side-label"))
     group.add(
         drawing.text(f"{view.id.upper()}", insert=(CENTRE, 20), class_="view-label")
     )
@@ -225,9 +228,9 @@ def _overlay_group(drawing, overlay, prefix):
 
 def _legend_group(drawing, overlay, prefix, view):
     group = drawing.g(id=f"{prefix}-legend", class_="legend")
-    y = view.height - 18 * len(overlay.legend) - 6
+    left = view.width - LEGEND_WIDTH
     for index, (classes, text) in enumerate(overlay.legend):
-        row_y = y + index * 18
+        row_y = 30 + index * 17
         swatch = {"class_": f"legend-swatch {classes}"}
         for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
             if zone in classes.split():
@@ -235,10 +238,14 @@ def _legend_group(drawing, overlay, prefix, view):
         if _named_fill(classes, prefix):
             swatch["fill"] = _named_fill(classes, prefix)
         if "marker" in classes.split():
-            group.add(drawing.text("✕", insert=(8, row_y + 12), class_="legend-marker"))
+            marker = drawing.text(
+                "✕", insert=(left + 2, row_y + 12), class_="legend-marker"
+            )
+            group.add(marker)
         else:
-            group.add(drawing.rect((6, row_y), (14, 14), **swatch))
-        group.add(drawing.text(text, insert=(26, row_y + 11), class_="legend-text"))
+            group.add(drawing.rect((left, row_y), (14, 14), **swatch))
+        text_at = (left + 20, row_y + 11)
+        group.add(drawing.text(text, insert=text_at, class_="legend-text"))
     return group
 
 
