@@ -22,6 +22,11 @@ LEGEND_WIDTH = 140.0
 """The legend sits in the empty top corner beside the head, on the right."""
 ZONE_ORDER = ("spillover", "essential", "local")
 MARKER_SIZE = 5.0
+DRAWING_DETAIL = 0.3
+"""Simplify outlines to this tolerance (view units, well under a pixel) where
+exactness does not matter: the silhouette, and regions of non-interactive
+diagrams.  The clickable map keeps exact regions so the browser and the
+server agree on which region a click falls in."""
 SIDE_LABEL_Y = 172.0
 SERIES_PATTERNS = ("series-1", "series-2", "series-3")
 """Fill patterns for comparing patterns (the first series is a solid fill).
@@ -189,7 +194,8 @@ def _region_element(drawing, region, neighbours, interactive):
                 "data-neighbours": " ".join(neighbours),
             }
         )
-    element = drawing.path(d=path_data(region.shape), **attributes)
+    shape = region.shape if interactive else region.shape.simplify(DRAWING_DETAIL)
+    element = drawing.path(d=path_data(shape), **attributes)
     if not interactive:
         element.set_desc(title=region.title)
     return element
@@ -291,7 +297,10 @@ def view_svg(
     if overlay is not None:
         _series_defs(drawing, prefix, overlay)
     drawing.add(
-        drawing.path(d=path_data(atlas.silhouettes[view_id]), class_="silhouette")
+        drawing.path(
+            d=path_data(atlas.silhouettes[view_id].simplify(DRAWING_DETAIL)),
+            class_="silhouette",
+        )
     )
     regions = drawing.g(id=f"{prefix}-regions", class_="regions")
     for region in atlas.regions_of(view_id):
