@@ -50,17 +50,31 @@ def pattern_overlay(pattern, view_id, points=None, side=None):
         if view == view_id and outline_side == side
     ]
     layers += _zone_layers(points, view_id)
-    markers = [
+    markers = markers_on(points, view_id, point_title)
+    return Overlay(layers=layers, markers=markers, legend=_legend(layers))
+
+
+def point_title(point):
+    """Return a marker's tooltip, for example "Soleus: TrP1, low in the muscle"."""
+    return f"{point.muscle.name}: {point.spec.label}"
+
+
+def markers_on(points, view_id, title, css_class=None):
+    """Return the X markers of the points that show on one view.
+
+    :param title: a function giving each point's tooltip.
+    :param css_class: an extra class; default ``tp-<trigger point id>``.
+    """
+    return [
         (
-            f"marker trigger-point tp-{point.id}",
+            f"marker trigger-point {css_class or f'tp-{point.id}'}",
             point.x,
             point.y,
-            f"{pattern.muscle.name}: {point.spec.label}",
+            title(point),
         )
         for point in points
         if point.view == view_id
     ]
-    return Overlay(layers=layers, markers=markers, legend=_legend(layers))
 
 
 def views_of(points):
@@ -78,10 +92,7 @@ def candidate_overlay(point, view_id, spots):
     to show that the pain may come from somewhere else.
     """
     layers = _zone_layers([point], view_id)
-    markers = []
-    if point.view == view_id:
-        label = f"{point.muscle.name}: {point.spec.label}"
-        markers.append(("marker trigger-point", point.x, point.y, label))
+    markers = markers_on([point], view_id, point_title)
     on_view = [spot for spot in spots if spot.view == view_id]
     lines = [
         (point.x, point.y, spot.x, spot.y) for spot in on_view if point.view == view_id

@@ -4,7 +4,7 @@ from itertools import combinations
 
 from shapely import unary_union
 
-from bodymap.render.diagrams import MARKER_LEGEND, pattern_overlay
+from bodymap.render.diagrams import MARKER_LEGEND, markers_on, pattern_overlay
 from bodymap.render.svg import SERIES_PATTERNS, Overlay
 from bodymap.study.similarity import referred_shapes
 
@@ -30,11 +30,7 @@ def anonymous_overlay(pattern, view_id, points):
 
 def markers_overlay(points, view_id, label):
     """Return an overlay with only the trigger-point markers on one view."""
-    markers = [
-        (f"marker trigger-point tp-{p.id}", p.x, p.y, label)
-        for p in points
-        if p.view == view_id
-    ]
+    markers = markers_on(points, view_id, lambda _point: label)
     return Overlay(markers=markers, legend=[MARKER_LEGEND] if markers else [])
 
 
@@ -53,16 +49,12 @@ def series_overlay(series, view_id, overlap_label="Overlap"):
         if shape is not None and not shape.is_empty:
             layers.append((classes, shape))
             shapes.append(shape)
-        markers += [
-            (
-                f"marker trigger-point series-marker-{index}",
-                p.x,
-                p.y,
-                f"{label}: {p.spec.label}",
-            )
-            for p in points
-            if p.view == view_id
-        ]
+        markers += markers_on(
+            points,
+            view_id,
+            lambda point, label=label: f"{label}: {point.spec.label}",
+            css_class=f"series-marker-{index}",
+        )
     overlaps = [a.intersection(b) for a, b in combinations(shapes, 2)]
     overlap = unary_union(overlaps) if overlaps else None
     if overlap is not None and overlap.area > 0:

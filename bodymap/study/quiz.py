@@ -130,7 +130,12 @@ class Result:
 
     @property
     def missed_question(self):
-        return self.score < (100 if self.question.kind == "identify" else PASS_MARK)
+        return is_miss(self.question, self.score)
+
+
+def is_miss(question, score):
+    """Tell whether a score counts as a miss: a wrong name, or a weak locate."""
+    return score < (100 if question.kind == "identify" else PASS_MARK)
 
 
 def answer_choice(question, muscle_id):

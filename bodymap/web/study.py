@@ -629,9 +629,7 @@ def quiz_review():
         page_error(error)
     questions = quiz.quiz(bundle().patterns, similarity(), seed, area, mode)
     misses = [
-        (q, s)
-        for q, s in zip(questions, scores, strict=True)
-        if s < (100 if q.kind == "identify" else quiz.PASS_MARK)
+        (q, s) for q, s in zip(questions, scores, strict=True) if quiz.is_miss(q, s)
     ]
     return render_template(
         "study/quiz_review.html",
