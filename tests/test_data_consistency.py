@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from shapely import Point, Polygon
 
 from bodymap.cli import main
-from bodymap.dataset.model import AREAS, ZONES
+from bodymap.dataset.loader import PREVALENCE_REQUIRED
+from bodymap.dataset.model import AREAS, EFFECTS, PREVALENCE_LEVELS, ZONES
 from bodymap.patterns import BODY_SLACK, OUTLINE_SLACK
 from bodymap.resources import DATA_DIR
 
@@ -295,3 +296,96 @@ def test_the_sheet_reports_a_folder_it_cannot_write_to(tmp_path):
     assert result.exit_code == 1
     assert "cannot write" in result.output
     assert "Traceback" not in result.output
+
+
+@by_name(MUSCLE_FILES)
+def test_every_muscle_says_how_common_it_is(muscle, path):
+    if muscle.prevalence is None:
+        if PREVALENCE_REQUIRED:
+            pytest.fail(f"{muscle.id} has no [prevalence]")
+        pytest.xfail("[prevalence] not added yet; becomes required once all have it")
+    assert muscle.prevalence.level in PREVALENCE_LEVELS
+    assert muscle.source(muscle.prevalence.source) is not None
+
+
+def test_prevalence_becomes_required_once_every_muscle_has_it():
+    missing = [
+        path.stem for path in MUSCLE_FILES if "prevalence" not in read_toml(path)
+    ]
+    if not missing:
+        assert PREVALENCE_REQUIRED, (
+            "every muscle has [prevalence]: set PREVALENCE_REQUIRED = True in "
+            "bodymap/dataset/loader.py and list prevalence as required in "
+            "muscle.schema.json"
+        )
+
+
+@by_name(MUSCLE_FILES)
+def test_every_muscle_names_two_sources_one_with_an_address(muscle, path):
+    enough = len(muscle.sources) >= 2 and any(s.url for s in muscle.sources)
+    if not enough:
+        pytest.xfail("sources with a url are being added (issue 12)")
+    assert enough
+
+
+@by_name(MUSCLE_FILES)
+def test_cautions_name_a_technique_the_trigger_point_offers(muscle, path):
+    offered = {t for spec in muscle.trigger_points for t in spec.techniques}
+    assert set(muscle.cautions) <= offered
+    for spec in muscle.trigger_points:
+        assert set(spec.cautions) <= set(spec.techniques), spec.id
+
+
+@by_name(MUSCLE_FILES)
+def test_a_band_across_the_midline_is_mirrored_and_found_on_both_sides(
+    bundle, muscle, path
+):
+    patterns = bundle.patterns
+    for spec in muscle.trigger_points:
+        crossing = [
+            r for zone in ZONES for r in spec.zones[zone] if r.startswith("left-")
+        ]
+        if not muscle.is_paired:
+            continue
+        assert bool(crossing) == spec.crosses_midline, spec.id
+        if not crossing:
+            continue
+        right = patterns.by_key[f"{spec.id}.right"]
+        left = patterns.by_key[f"{spec.id}.left"]
+        for region_id in crossing:
+            mirror = "right-" + region_id.removeprefix("left-")
+            assert region_id in right.referred_regions() + right.zones["local"]
+            assert mirror in left.referred_regions() + left.zones["local"]
+            if region_id in right.referred_regions():
+                found = {p.key for p, _ in patterns.referrers(region_id)}
+                assert right.key in found, region_id
+                found = {p.key for p, _ in patterns.referrers(mirror)}
+                assert left.key in found, mirror
+
+
+def test_every_red_flag_cites_a_safety_source(bundle):
+    safety = bundle.dataset.safety
+    keys = {source.key for source in safety.sources}
+    for flag in safety.red_flags:
+        assert flag.sources and set(flag.sources) <= keys, flag.id
+
+
+def test_every_screen_question_rules_out_or_cautions_some_technique(bundle):
+    used = {
+        item.screen
+        for technique in bundle.dataset.techniques.values()
+        for item in technique.contraindications
+        if item.screen
+    }
+    asked = {question.id for question in bundle.dataset.safety.screen}
+    assert sorted(asked - used) == []
+
+
+@by_name(TECHNIQUE_FILES)
+def test_every_screened_contraindication_says_avoid_or_care(bundle, path):
+    technique = bundle.dataset.techniques[read_toml(path)["id"]]
+    for item in technique.contraindications:
+        if item.screen:
+            assert item.effect in EFFECTS, item.text
+        else:
+            assert item.effect is None, item.text

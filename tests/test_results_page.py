@@ -34,6 +34,14 @@ def test_the_safety_screen_marks_needling_as_not_suitable(client):
     assert "Not suitable for you" not in without
 
 
+def test_an_answer_that_calls_for_care_keeps_the_technique_and_says_why(client):
+    data = {"region": ["right-temple"], "screen": ["pregnancy"]}
+    html = post_results(client, data).get_data(as_text=True)
+    assert "Needs care for you" in html
+    assert "Needs care, because of your answer:" in html
+    assert "Pregnancy: needs special care" in html
+
+
 def test_a_ticked_red_flag_says_see_a_clinician_now(client):
     data = {"region": ["right-temple"], "flag": ["numbness-or-weakness"]}
     html = post_results(client, data).get_data(as_text=True)

@@ -21,6 +21,7 @@ from bodymap.dataset.model import (
     Contraindication,
     Dataset,
     Muscle,
+    Prevalence,
     RedFlag,
     Safety,
     ScreenQuestion,
@@ -31,6 +32,12 @@ from bodymap.dataset.model import (
 )
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+PREVALENCE_REQUIRED = False
+"""Whether every muscle must say how common it is (``[prevalence]``).
+
+False while the muscle files are being filled in; the consistency tests
+fail once every muscle has it and this is still False, so it gets switched.
+"""
 
 
 @cache
@@ -89,7 +96,8 @@ def _read_toml(path, root):
 
 def _sources(items):
     return tuple(
-        Source(item["key"], item["citation"], item.get("url")) for item in items
+        Source(item["key"], item["citation"], item.get("url"), item.get("note"))
+        for item in items
     )
 
 
@@ -116,6 +124,8 @@ def _trigger_point(item):
         techniques=tuple(item["techniques"]),
         sources=tuple(item["sources"]),
         note=item.get("note"),
+        crosses_midline=item.get("crosses_midline", False),
+        cautions=dict(item.get("cautions", {})),
     )
 
 
@@ -134,6 +144,10 @@ def _muscle(document, file):
             _trigger_point(item) for item in document["trigger_points"]
         ),
         file=str(file),
+        prevalence=Prevalence(**document["prevalence"])
+        if "prevalence" in document
+        else None,
+        cautions=dict(document.get("cautions", {})),
     )
 
 
@@ -147,7 +161,7 @@ def _technique(document):
         expect=document["expect"],
         stop_if=document["stop_if"],
         contraindications=tuple(
-            Contraindication(item["text"], item.get("screen"))
+            Contraindication(item["text"], item.get("screen"), item.get("effect"))
             for item in document["contraindications"]
         ),
         sources=_sources(document["sources"]),
@@ -159,7 +173,8 @@ def _safety(document):
         disclaimer=document["disclaimer"],
         disclaimer_details=document["disclaimer_details"],
         red_flags=tuple(
-            RedFlag(f["id"], f["text"], f["advice"]) for f in document["red_flags"]
+            RedFlag(f["id"], f["text"], f["advice"], tuple(f["sources"]))
+            for f in document["red_flags"]
         ),
         screen=tuple(
             ScreenQuestion(q["id"], q["question"]) for q in document["screen"]
@@ -209,6 +224,29 @@ def _check_muscle(muscle, techniques, screen_ids, seen_points, errors):
             problem(
                 f"unknown technique {key!r}", repr(muscle.id), f"instructions.{key}"
             )
+    if muscle.prevalence is None and PREVALENCE_REQUIRED:
+        problem(
+            "missing [prevalence]: say how common the muscle is, with a source",
+            repr(muscle.id),
+            "prevalence",
+        )
+    if muscle.prevalence and muscle.prevalence.source not in source_keys:
+        problem(
+            f"source {muscle.prevalence.source!r} is not among the muscle's sources",
+            repr(muscle.id),
+            "prevalence.source",
+        )
+    listed = {t for point in muscle.trigger_points for t in point.techniques}
+    for key in muscle.cautions:
+        if key not in techniques:
+            problem(f"unknown technique {key!r}", repr(muscle.id), f"cautions.{key}")
+        elif key not in listed:
+            problem(
+                f"technique {key!r} is not listed by any of the muscle's "
+                "trigger points",
+                repr(muscle.id),
+                f"cautions.{key}",
+            )
     for index, point in enumerate(muscle.trigger_points):
         entry = f"trigger point {point.id!r}"
         where = f"trigger_points[{index}]"
@@ -232,6 +270,38 @@ def _check_muscle(muscle, techniques, screen_ids, seen_points, errors):
                     entry,
                     f"{where}.sources",
                 )
+        for key in point.cautions:
+            if key not in techniques:
+                problem(f"unknown technique {key!r}", entry, f"{where}.cautions.{key}")
+            elif key not in point.techniques:
+                problem(
+                    f"technique {key!r} is not among this trigger point's techniques",
+                    entry,
+                    f"{where}.cautions.{key}",
+                )
+        for zone in ZONES:
+            other_side = [
+                r
+                for r in point.zones[zone]
+                if r.startswith("left-") and not point.crosses_midline
+            ]
+            if other_side and muscle.is_paired:
+                problem(
+                    "author the person's right side: "
+                    + ", ".join(other_side)
+                    + " is on the left (set crosses_midline = true for a band "
+                    "across both sides)",
+                    entry,
+                    f"{where}.{zone}",
+                )
+        if point.crosses_midline and not any(
+            r.startswith("left-") for zone in ZONES for r in point.zones[zone]
+        ):
+            problem(
+                "crosses_midline is set but no zone names a left-* region",
+                entry,
+                f"{where}.crosses_midline",
+            )
         overlap = set(point.zones["essential"]) & set(point.zones["spillover"])
         if overlap:
             problem(
@@ -246,6 +316,21 @@ def _check_muscle(muscle, techniques, screen_ids, seen_points, errors):
             problem(
                 "needs at least one self-care technique", entry, f"{where}.techniques"
             )
+
+
+def _check_safety(safety, errors):
+    keys = {source.key for source in safety.sources}
+    for index, flag in enumerate(safety.red_flags):
+        for key in flag.sources:
+            if key not in keys:
+                errors.append(
+                    DataError(
+                        "data/safety.toml",
+                        f"source {key!r} is not among the safety sources",
+                        f"red flag {flag.id!r}",
+                        f"red_flags[{index}].sources",
+                    )
+                )
 
 
 def _check_techniques(techniques, screen_ids, errors):
@@ -305,6 +390,8 @@ def read_dataset(root):
     )
     muscles = _load_kind(root / "muscles", "muscle", _muscle, root, errors)
     screen_ids = {question.id for question in safety.screen} if safety else set()
+    if safety:
+        _check_safety(safety, errors)
     _check_techniques(techniques, screen_ids, errors)
     seen_points = {}
     for muscle in muscles.values():

@@ -18,6 +18,14 @@ AREAS = {
     "foot": "Foot",
 }
 """Body areas a muscle belongs to, head to toe: id -> display name."""
+PREVALENCE_LEVELS = {
+    "common": "Common",
+    "occasional": "Occasional",
+    "rare": "Rare",
+}
+"""How often a muscle is found as a source of the pain it refers, most first."""
+EFFECTS = {"avoid": "Not suitable", "care": "Needs care"}
+"""What a ticked safety-screen answer does to a technique: id -> label."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,20 @@ class Source:
     key: str
     citation: str
     url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Prevalence:
+    """How often the muscle refers the pain it is known for, with its basis."""
+
+    level: str
+    source: str
+    basis: str
+
+    @property
+    def label(self):
+        return PREVALENCE_LEVELS[self.level]
 
 
 @dataclass(frozen=True)
@@ -37,8 +59,16 @@ class Shape:
 
 @dataclass(frozen=True)
 class Contraindication:
+    """When a technique is unsuitable or needs care.
+
+    ``screen`` names the safety-screen question that triggers it, and
+    ``effect`` says what a "yes" does: ``"avoid"`` rules the technique out,
+    ``"care"`` keeps it with a warning.
+    """
+
     text: str
     screen: str | None = None
+    effect: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +86,14 @@ class Technique:
     @property
     def is_self_care(self):
         return self.performer == "self"
+
+    def screened(self, answers):
+        """Return (reasons to avoid, reasons for care) for ticked screen answers."""
+        hits = [c for c in self.contraindications if c.screen in answers]
+        return (
+            [c.text for c in hits if c.effect == "avoid"],
+            [c.text for c in hits if c.effect == "care"],
+        )
 
 
 @dataclass(frozen=True)
@@ -75,6 +113,10 @@ class TriggerPointSpec:
     techniques: tuple[str, ...]
     sources: tuple[str, ...]
     note: str | None = None
+    crosses_midline: bool = False
+    """Its zones may name left-side regions too: a band across both sides."""
+    cautions: dict[str, str] = field(default_factory=dict)
+    """Technique id -> a warning specific to this trigger point."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +132,22 @@ class Muscle:
     instructions: dict[str, str]
     trigger_points: tuple[TriggerPointSpec, ...]
     file: str = field(default="", compare=False)
+    prevalence: Prevalence | None = None
+    cautions: dict[str, str] = field(default_factory=dict)
+    """Technique id -> a warning for this muscle, shown with that technique."""
 
     @property
     def is_paired(self):
         return self.symmetry == "paired"
+
+    def cautions_for(self, spec, technique_id):
+        """Return the warnings for a technique on one trigger point, muscle first."""
+        found = [self.cautions.get(technique_id), spec.cautions.get(technique_id)]
+        return [text for text in found if text]
+
+    def source(self, key):
+        """Return the source with this key, or None."""
+        return next((s for s in self.sources if s.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -101,6 +155,7 @@ class RedFlag:
     id: str
     text: str
     advice: str
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

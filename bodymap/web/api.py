@@ -48,10 +48,25 @@ def region_json(region):
 
 
 def source_json(source):
-    return {"key": source.key, "citation": source.citation, "url": source.url}
+    return {
+        "key": source.key,
+        "citation": source.citation,
+        "url": source.url,
+        "note": source.note,
+    }
 
 
-def technique_json(technique, instructions=None):
+def prevalence_json(prevalence):
+    if prevalence is None:
+        return None
+    return {
+        "level": prevalence.level,
+        "source": prevalence.source,
+        "basis": prevalence.basis,
+    }
+
+
+def technique_json(technique, instructions=None, cautions=None):
     return {
         "id": technique.id,
         "name": technique.name,
@@ -62,9 +77,10 @@ def technique_json(technique, instructions=None):
         "expect": technique.expect,
         "stop_if": technique.stop_if,
         "contraindications": [
-            {"text": item.text, "screen": item.screen}
+            {"text": item.text, "screen": item.screen, "effect": item.effect}
             for item in technique.contraindications
         ],
+        "cautions": list(cautions or ()),
     }
 
 
@@ -92,6 +108,8 @@ def trigger_point_json(point):
         "techniques": list(spec.techniques),
         "sources": list(spec.sources),
         "note": spec.note,
+        "crosses_midline": spec.crosses_midline,
+        "cautions": dict(spec.cautions),
     }
 
 
@@ -118,8 +136,14 @@ def muscle_json(pattern):
             trigger_point_json(point) for point in pattern.trigger_points
         ],
         "techniques": [
-            technique_json(techniques[t], muscle.instructions.get(t)) for t in used
+            technique_json(
+                techniques[t],
+                muscle.instructions.get(t),
+                [muscle.cautions[t]] if t in muscle.cautions else [],
+            )
+            for t in used
         ],
+        "prevalence": prevalence_json(muscle.prevalence),
         "sources": [source_json(source) for source in muscle.sources],
     }
 

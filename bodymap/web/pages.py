@@ -1,5 +1,7 @@
 """Pages for people: the body map, the muscle index and each muscle."""
 
+from typing import NamedTuple
+
 from flask import Blueprint, abort, render_template, request
 
 from bodymap.dataset.model import AREAS, ZONES
@@ -37,21 +39,36 @@ def region_names(region_ids):
     return [regions[region_id] for region_id in region_ids]
 
 
-def techniques_for(spec, muscle, screen=frozenset()):
-    """Return (technique, instructions, reasons it is ruled out), self-care first.
+class TechniqueAdvice(NamedTuple):
+    """One technique as offered for one trigger point, screened for the person."""
 
-    :param screen: the safety-screen answers the person ticked; a technique
-        with a contraindication on one of them is ruled out, with its text.
+    technique: object
+    instructions: str | None
+    avoid: list
+    """Why it is not suitable, from ticked safety-screen answers."""
+    care: list
+    """Why it needs care, from ticked safety-screen answers."""
+    cautions: list
+    """Warnings for this technique on this muscle or trigger point."""
+
+
+def techniques_for(spec, muscle, screen=frozenset()):
+    """Return a :class:`TechniqueAdvice` per technique, self-care first.
+
+    :param screen: the safety-screen answers the person ticked; a
+        contraindication on one of them rules the technique out
+        (``effect = "avoid"``) or asks for care, with its text.
     """
     techniques = bundle().dataset.techniques
     chosen = sorted(
         (techniques[t] for t in spec.techniques), key=lambda t: not t.is_self_care
     )
     return [
-        (
+        TechniqueAdvice(
             technique,
             muscle.instructions.get(technique.id),
-            [c.text for c in technique.contraindications if c.screen in screen],
+            *technique.screened(screen),
+            muscle.cautions_for(spec, technique.id),
         )
         for technique in chosen
     ]
