@@ -12,7 +12,7 @@ def create_app(config=None):
     from bodymap.bundle import load_bundle
     from bodymap.config import Config
     from bodymap.resources import STATIC_DIR, TEMPLATE_DIR
-    from bodymap.web import api, errors, pages, security, study
+    from bodymap.web import api, diary, errors, pages, security, study
 
     app = Flask(
         __name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR)
@@ -27,6 +27,8 @@ def create_app(config=None):
     app.register_blueprint(api.bp)
     # Study mode: region pages, comparison, quiz and exports.
     app.register_blueprint(study.bp)
+    # The private pain diary (kept in the browser; the server only answers).
+    app.register_blueprint(diary.bp)
 
     # Friendly errors and strict security headers on every response.
     errors.register(app)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from bodymap.atlas import Atlas, build_atlas
 from bodymap.dataset import DataErrors, read_dataset
 from bodymap.dataset.model import Dataset
+from bodymap.diary.guidance import Guidance, read_guidance
 from bodymap.lookup import LookupEngine
 from bodymap.patterns import Patterns, bind_patterns
 
@@ -15,6 +16,7 @@ class Bundle:
     dataset: Dataset
     patterns: Patterns
     lookup: LookupEngine
+    diary_guidance: Guidance
 
 
 def load_bundle(data_dir):
@@ -26,7 +28,15 @@ def load_bundle(data_dir):
     atlas = build_atlas()
     patterns, geometry_errors = bind_patterns(dataset, atlas)
     errors += geometry_errors
+    diary_guidance, diary_errors = read_guidance(data_dir)
+    errors += diary_errors
     if errors:
         raise DataErrors(errors)
     lookup = LookupEngine(atlas, patterns.trigger_points)
-    return Bundle(atlas=atlas, dataset=dataset, patterns=patterns, lookup=lookup)
+    return Bundle(
+        atlas=atlas,
+        dataset=dataset,
+        patterns=patterns,
+        lookup=lookup,
+        diary_guidance=diary_guidance,
+    )

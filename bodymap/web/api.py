@@ -5,9 +5,10 @@ import json
 from flask import Blueprint, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from bodymap.web import bundle
+from bodymap.diary import DiaryError
+from bodymap.web import bundle, diary
 from bodymap.web.drawing import parse_lookup
-from bodymap.web.errors import ApiError
+from bodymap.web.errors import ApiError, error_json
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -222,3 +223,17 @@ def lookup():
     spots, limit = parse_lookup(engine, json_body())
     candidates = engine.rank(spots, limit)
     return jsonify({"candidates": [candidate_json(c) for c in candidates]})
+
+
+@bp.post("/diary/report")
+def diary_report():
+    """Advise on a pain diary and draw its first and latest entries; keep nothing.
+
+    The answer is never cached or stored, and the body is never logged.
+    """
+    try:
+        response = jsonify(diary.report(bundle(), diary.read_diary_body()))
+    except DiaryError as error:
+        response = error_json(400, str(error))
+    response.headers["Cache-Control"] = "no-store"
+    return response
