@@ -5,14 +5,17 @@ def create_app(config=None):
     """Create and configure the app.
 
     :param config: a config class or object (default :class:`bodymap.config.Config`).
-    :raises DataErrors: when the dataset is invalid, naming file and field.
+    :raises StartupError: (a ``DataErrors``) when the dataset is invalid,
+        naming file and field; click-based starters print it as one message.
     """
     from flask import Flask
 
     from bodymap.bundle import load_bundle
     from bodymap.config import Config
+    from bodymap.dataset import DataErrors
     from bodymap.resources import STATIC_DIR, TEMPLATE_DIR
-    from bodymap.web import api, diary, errors, pages, security, study
+    from bodymap.startup import StartupError
+    from bodymap.web import api, diary, errors, health, pages, security, study
 
     app = Flask(
         __name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR)
@@ -20,7 +23,10 @@ def create_app(config=None):
     app.config.from_object(config or Config)
 
     # Load, validate and index the data once; views read it from here.
-    app.extensions["bodymap"] = load_bundle(app.config["DATA_DIR"])
+    try:
+        app.extensions["bodymap"] = load_bundle(app.config["DATA_DIR"])
+    except DataErrors as error:
+        raise StartupError(error.errors) from None
 
     # Pages for people, JSON for programs.
     app.register_blueprint(pages.bp)
@@ -29,6 +35,8 @@ def create_app(config=None):
     app.register_blueprint(study.bp)
     # The private pain diary (kept in the browser; the server only answers).
     app.register_blueprint(diary.bp)
+    # A health check for load balancers.
+    app.register_blueprint(health.bp)
 
     # Friendly errors and strict security headers on every response.
     errors.register(app)

@@ -2,8 +2,20 @@
 
 import click
 
+from bodymap.config import DATA_ENV
 from bodymap.dataset import DataErrors
 from bodymap.resources import DATA_DIR
+
+data_option = click.option(
+    "--data",
+    "data_dir",
+    default=str(DATA_DIR),
+    show_default="the bundled dataset",
+    envvar=DATA_ENV,
+    show_envvar=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of the dataset to use.",
+)
 
 
 def _load(data_dir):
@@ -22,23 +34,43 @@ def main():
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
-def serve(host, port):
-    """Start the web app on the bundled dataset."""
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve with gunicorn (several workers, access log without query "
+    "strings, never debug) instead of the development server.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="gunicorn worker processes (with --production).",
+)
+@data_option
+def serve(host, port, production, workers, data_dir):
+    """Start the web app."""
     from bodymap import create_app
+    from bodymap.config import Config, ProductionConfig, with_data_dir
 
-    try:
-        app = create_app()
-    except DataErrors as error:
-        raise click.ClickException(str(error)) from None
+    if workers != 2 and not production:
+        raise click.UsageError("--workers needs --production.")
+    config = with_data_dir(ProductionConfig if production else Config, data_dir)
+    # A dataset with problems raises StartupError, which click prints as one
+    # message; in production the app is loaded here, before gunicorn forks.
+    app = create_app(config)
     click.echo(f"bodymap is running at http://{host}:{port}/ (Ctrl+C to stop)")
-    app.run(host=host, port=port)
+    if production:
+        from bodymap.serving import serve as serve_production
+
+        serve_production(app, host, port, workers)
+    else:
+        app.run(host=host, port=port)
 
 
 @main.command("check-data")
-@click.option(
-    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
-)
+@data_option
 def check_data(data_dir):
     """Validate every data file and report all problems at once."""
     bundle = _load(data_dir)
@@ -64,9 +96,7 @@ def regions(view):
 
 
 @main.command()
-@click.option(
-    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
-)
+@data_option
 def coverage(data_dir):
     """Count muscles and trigger points per area; list regions nothing refers to."""
     from bodymap.coverage import measure_coverage, report_lines
@@ -85,9 +115,7 @@ def coverage(data_dir):
     type=click.Path(dir_okay=False, writable=True),
     help="Where to write the HTML page.",
 )
-@click.option(
-    "--data", "data_dir", default=str(DATA_DIR), type=click.Path(file_okay=False)
-)
+@data_option
 def sheet(output, data_dir):
     """Write one HTML page with every muscle's pattern beside its text."""
     from bodymap.sheet import write_sheet

@@ -38,6 +38,10 @@ PREVALENCE_REQUIRED = False
 False while the muscle files are being filled in; the consistency tests
 fail once every muscle has it and this is still False, so it gets switched.
 """
+MAX_SHAPE_POINTS = 1000
+"""Hand-drawn outlines and zone shapes use a few dozen points; far more is a
+mistake (an export from a drawing tool), and would make every diagram heavy
+and validation slow, so such a file is refused before its schema check."""
 
 
 @cache
@@ -88,10 +92,40 @@ def _schema_errors(kind, document, file):
 
 def _read_toml(path, root):
     file = path.relative_to(root.parent) if path.is_relative_to(root.parent) else path
+    if not path.is_file():
+        # A folder or a broken link named *.toml: say so, no traceback.
+        raise DataError(file, "not a readable file (a folder or a broken link?)")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8")), file
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise DataError(file, f"not valid TOML: {error}") from None
+    except OSError as error:
+        raise DataError(file, f"cannot read: {error.strerror or error}") from None
+
+
+def _oversized_shapes(node, file, path=()):
+    """Return an error for each ``points`` list longer than MAX_SHAPE_POINTS."""
+    problems = []
+    if isinstance(node, dict):
+        points = node.get("points")
+        if isinstance(points, list) and len(points) > MAX_SHAPE_POINTS:
+            problems.append(
+                DataError(
+                    file,
+                    f"{len(points):,} points: a shape may have at most "
+                    f"{MAX_SHAPE_POINTS:,}",
+                    None,
+                    _field_path((*path, "points")),
+                )
+            )
+        items = ((key, value) for key, value in node.items() if key != "points")
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return problems
+    for key, value in items:
+        problems += _oversized_shapes(value, file, (*path, key))
+    return problems
 
 
 def _sources(items):
@@ -192,7 +226,9 @@ def _load_kind(folder, kind, build, root, errors):
         except DataError as error:
             errors.append(error)
             continue
-        problems = _schema_errors(kind, document, file)
+        problems = _oversized_shapes(document, file) or _schema_errors(
+            kind, document, file
+        )
         if not problems and document["id"] != path.stem:
             problems.append(
                 DataError(
@@ -333,13 +369,14 @@ def _check_safety(safety, errors):
                 )
 
 
-def _check_techniques(techniques, screen_ids, errors):
+def _check_techniques(techniques, screen_ids, root, errors):
+    folder = root.name or str(root)
     for technique in techniques.values():
         for index, item in enumerate(technique.contraindications):
             if item.screen and item.screen not in screen_ids:
                 errors.append(
                     DataError(
-                        f"data/techniques/{technique.id}.toml",
+                        f"{folder}/techniques/{technique.id}.toml",
                         f"unknown safety-screen question {item.screen!r}",
                         repr(technique.id),
                         f"contraindications[{index}].screen",
@@ -380,6 +417,10 @@ def read_dataset(root):
     """Return (dataset of the files that passed, list of every problem found)."""
     root = Path(root)
     errors = []
+    if not root.is_dir():
+        problem = "does not exist" if not root.exists() else "is not a folder"
+        errors.append(DataError(root, f"the data folder {problem}"))
+        return Dataset(muscles={}, techniques={}, safety=None), errors
     safety = _load_safety(root, errors)
     techniques = _load_kind(
         root / "techniques",
@@ -389,10 +430,13 @@ def read_dataset(root):
         errors,
     )
     muscles = _load_kind(root / "muscles", "muscle", _muscle, root, errors)
-    screen_ids = {question.id for question in safety.screen} if safety else set()
-    if safety:
+    screen_ids = set()
+    if safety is not None:
         _check_safety(safety, errors)
-    _check_techniques(techniques, screen_ids, errors)
+        # Without a safety file its absence is the one error, not one per
+        # screen question a technique names.
+        screen_ids = {question.id for question in safety.screen}
+        _check_techniques(techniques, screen_ids, root, errors)
     seen_points = {}
     for muscle in muscles.values():
         _check_muscle(muscle, techniques, screen_ids, seen_points, errors)
