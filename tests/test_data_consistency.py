@@ -389,3 +389,128 @@ def test_every_screened_contraindication_says_avoid_or_care(bundle, path):
             assert item.effect in EFFECTS, item.text
         else:
             assert item.effect is None, item.text
+
+
+NEEDLING_NEAR_LUNG_OR_VESSELS = [
+    "upper-trapezius",
+    "levator-scapulae",
+    "scalenes",
+    "sternocleidomastoid",
+    "rhomboids",
+    "middle-trapezius",
+    "lower-trapezius",
+    "serratus-anterior",
+    "serratus-posterior-superior",
+    "serratus-posterior-inferior",
+    "subclavius",
+    "pectoralis-major",
+    "pectoralis-minor",
+    "sternalis",
+    "iliocostalis",
+    "quadratus-lumborum",
+    "suboccipitals",
+    "iliopsoas",
+    "pectineus",
+    "rectus-abdominis",
+    "intercostals",
+    "diaphragm",
+    "longus-colli",
+]
+"""Muscles whose needling risks the lung, the neck vessels, the kidney or organs."""
+
+HIP_STRETCHES = [
+    "gluteus-maximus",
+    "gluteus-medius",
+    "gluteus-minimus",
+    "piriformis",
+    "tensor-fasciae-latae",
+    "iliopsoas",
+    "pectineus",
+    "adductor-longus-brevis",
+    "biceps-femoris",
+    "medial-hamstrings",
+]
+"""Muscles whose stretch bends, crosses or twists the hip."""
+
+
+@pytest.mark.parametrize("muscle_id", NEEDLING_NEAR_LUNG_OR_VESSELS)
+def test_needling_near_the_lung_or_big_vessels_carries_a_caution(bundle, muscle_id):
+    muscle = bundle.dataset.muscles.get(muscle_id)
+    if muscle is None:
+        pytest.skip(f"{muscle_id} is not in the dataset yet")
+    for spec in muscle.trigger_points:
+        for technique in ("dry-needling", "trigger-point-injection"):
+            if technique in spec.techniques:
+                assert muscle.cautions_for(spec, technique), f"{spec.id} {technique}"
+
+
+@pytest.mark.parametrize("muscle_id", HIP_STRETCHES)
+def test_hip_stretches_warn_after_a_hip_replacement(bundle, muscle_id):
+    muscle = bundle.dataset.muscles[muscle_id]
+    assert "hip replacement" in muscle.cautions["stretching"]
+
+
+def test_stretching_asks_about_a_hip_replacement(bundle):
+    screened = {
+        item.screen: item.effect
+        for item in bundle.dataset.techniques["stretching"].contraindications
+    }
+    assert screened["hip-replacement"] == "care"
+
+
+@pytest.mark.parametrize("point_id", ["pectineus-1", "iliopsoas-1"])
+def test_no_self_pressure_over_the_femoral_vessels_and_nerve(bundle, point_id):
+    muscle = bundle.dataset.muscles[point_id.rsplit("-", 1)[0]]
+    spec = next(s for s in muscle.trigger_points if s.id == point_id)
+    assert "pressure-release" not in spec.techniques
+    assert muscle.cautions_for(spec, "manual-therapy")
+
+
+@by_name(MUSCLE_FILES)
+def test_pressure_stays_gentle_as_in_trigger_point_pressure_release(muscle, path):
+    text = muscle.instructions["pressure-release"].lower()
+    for harsh in ("out of 10", "good hurt", "tolerable ache", "press firmly"):
+        assert harsh not in text, harsh
+
+
+def test_dry_needling_names_the_front_of_the_neck(bundle):
+    texts = [
+        c.text for c in bundle.dataset.techniques["dry-needling"].contraindications
+    ]
+    assert any("front of the neck" in text for text in texts)
+
+
+def test_red_flags_cover_the_causes_that_mimic_muscle_pain(bundle):
+    ids = {flag.id for flag in bundle.dataset.safety.red_flags}
+    assert {
+        "giant-cell-arteritis",
+        "neck-artery",
+        "back-pain-infection-risk",
+        "pulsating-lump",
+        "new-back-pain-over-50",
+        "kidney",
+        "testicle",
+    } <= ids
+
+
+@pytest.mark.parametrize(
+    ("question", "technique", "effect"),
+    [
+        ("implanted-device", "electrical-stimulation", "avoid"),
+        ("anaesthetic-allergy", "trigger-point-injection", "avoid"),
+        ("lymphoedema", "dry-needling", "care"),
+        ("weak-immunity-or-diabetes", "dry-needling", "care"),
+        ("epilepsy", "electrical-stimulation", "care"),
+        ("osteoporosis", "pressure-release", "care"),
+        ("hip-replacement", "stretching", "care"),
+    ],
+)
+def test_each_screen_answer_rules_a_technique_out_or_calls_for_care(
+    bundle, question, technique, effect
+):
+    found = [
+        item.effect
+        for item in bundle.dataset.techniques[technique].contraindications
+        if item.screen == question
+    ]
+    assert found == [effect]

@@ -42,6 +42,11 @@ def test_an_answer_that_calls_for_care_keeps_the_technique_and_says_why(client):
     assert "Pregnancy: needs special care" in html
 
 
+def test_a_caution_is_shown_with_its_technique(client):
+    html = post_results(client, {"region": ["right-temple"]}).get_data(as_text=True)
+    assert "<strong>Caution:</strong> The top of the lung lies close under" in html
+
+
 def test_a_ticked_red_flag_says_see_a_clinician_now(client):
     data = {"region": ["right-temple"], "flag": ["numbness-or-weakness"]}
     html = post_results(client, data).get_data(as_text=True)
