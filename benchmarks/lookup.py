@@ -1,8 +1,9 @@
 """Measure one lookup in process: median and p99 latency.
 
 Runs drawings of 1, 5 and 20 spots against the real dataset and against
-synthetic datasets 10x and 100x its size (copies of the real trigger points
-with their zones shuffled over the same view's regions, seeded).
+synthetic datasets 10x and 100x its size (copies of the real muscles, each copy
+a muscle of its own, with their zones shuffled over the same view's regions,
+seeded).  Each lookup ranks muscles and explains the best 20.
 
     python benchmarks/lookup.py [--runs 300]
 """
@@ -28,7 +29,12 @@ def synthetic_points(atlas, points, scale, rng):
     by_view = {view: [r.id for r in atlas.regions_of(view)] for view in atlas.views}
     result = []
     for copy in range(scale):
+        muscles = {}
         for point in points:
+            muscle = muscles.setdefault(
+                point.muscle.id,
+                replace(point.muscle, id=f"{point.muscle.id}-copy{copy}"),
+            )
             zones, shapes = {}, {}
             for zone, ids in point.zones.items():
                 picked = []
@@ -37,7 +43,9 @@ def synthetic_points(atlas, points, scale, rng):
                 zones[zone] = tuple(dict.fromkeys(picked))
                 shapes[zone] = atlas.shapes_of(zones[zone])
             spec = replace(point.spec, id=f"{point.spec.id}-copy{copy}", zone_shapes={})
-            result.append(replace(point, spec=spec, zones=zones, shapes=shapes))
+            result.append(
+                replace(point, spec=spec, muscle=muscle, zones=zones, shapes=shapes)
+            )
     return result
 
 

@@ -1,36 +1,71 @@
-"""Rank trigger points by how well their referral patterns explain a pain drawing.
+"""Rank muscles by how well their trigger points explain a pain drawing.
 
 The score, in plain words
 -------------------------
 A pain drawing is a set of spots, each with a weight: its intensity (mild 1,
-moderate 2, severe 3; moderate when not given).  For one trigger point on one
-side of the body, each spot earns a match:
+moderate 2, severe 3; moderate when not given).  Candidates are muscles on one
+side of the body (the right and the left upper trapezius are two candidates;
+a midline muscle is one).
 
-* 1.0 when it lies in the trigger point's essential (main) referred zone,
-* 0.6 when it lies over the trigger point's own local pain zone,
-* 0.5 when it lies in the spillover zone (where pain only sometimes spreads),
-* 0 otherwise (the best of these when zones overlap).
+1. **How well one trigger point explains one spot.**  The spot earns
 
-The *explained share* is the weighted sum of matches divided by the total
-weight of all spots, so explaining more of the drawing, and the more painful
-spots, ranks higher.  Then a narrow pattern tells more than a wide one: the
-score is multiplied by a *specificity* of ``1 - 0.5 * min(1, coverage / 0.25)``,
-where coverage is the share of the body's surface (both views) that the
-pattern's zones cover: a pattern over a quarter of the body or more counts
-half.  The final score is ``100 * explained share * specificity``; ties go to
-the candidate with more spots in its main zone, then by muscle name.
+   * 1.0 when it lies in the trigger point's essential (main) referred zone,
+   * 0.6 when it lies over the trigger point's own local pain zone,
+   * 0.5 when it lies in the spillover zone (where pain only sometimes spreads),
+   * 0 otherwise (the best of these when zones overlap).
 
-Sides are kept apart because zones are sided: a spot at the right temple can
-only be explained by trigger points whose zones include the right temple.
-Spots resolve to atlas regions through the atlas's STRtree; zones refined by a
-polygon are tested against their own prepared geometry in a second STRtree.
+   A spot on a finger, the thumb or a toe also matches the zones on the other
+   face of the same digit (the map shows one face at a time, and people with
+   pain there seldom know which face hurts), at 0.6 times the weight; the
+   explanation says so.
+
+   A narrow pattern tells more than a wide one, so this is multiplied by the
+   trigger point's *specificity*, ``1 - 0.5 * min(1, coverage / 0.25)``, where
+   coverage is the share of the body's surface (both views) its zones cover:
+   a pattern over a quarter of the body or more counts half.
+
+2. **How well a muscle explains a spot**: the best of its trigger points.  A
+   muscle explains a spot when any of its trigger points does, so upper
+   trapezius with one trigger point referring to the temple and another to the
+   back of the neck explains both.
+
+3. **The muscle's score** is ``100 *`` the intensity-weighted average over all
+   spots (0 for a spot it does not explain), so explaining more of the
+   drawing, and the more painful spots, scores higher.
+
+4. **The order.**  A muscle that explains every spot ranks above one that
+   explains fewer, whatever the scores.  Within that, muscles go by score, but
+   how often a muscle is found as a source of such pain breaks near-ties: a
+   muscle the data calls a *common* source gets 5 points ahead, a *rare* one 5
+   behind (a muscle without that information counts as *occasional*, 0).  So
+   of two muscles less than 5 points apart, the common one comes first; the
+   explanation then says "a common source of pain here".  Exact ties go to the
+   muscle with more spots in its main zones, then by name and side.
+
+Each candidate lists the trigger points that contribute, best first, and which
+spots each explains.  Zones are sided: a spot at the right temple can only be
+explained by trigger points whose zones include the right temple.  Spots
+resolve to atlas regions through the atlas's STRtree; a zone refined by its
+own outline matches its listed regions and, in a second STRtree, any spot
+inside the outline.
+
+How it stays fast
+-----------------
+Everything that does not depend on the drawing is worked out once: for every
+region, the best value each muscle earns there (digit faces included) as two
+numpy arrays.  A lookup adds up one such pair per spot, picks the best
+muscles, and only then explains those.
 """
 
-import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import numpy as np
 import shapely
-from shapely import Point, STRtree
+from shapely import STRtree
+
+from bodymap.dataset.model import Muscle
+from bodymap.patterns import TriggerPoint
 
 MATCH = {"essential": 1.0, "local": 0.6, "spillover": 0.5}
 ZONE_WORDS = {
@@ -38,9 +73,31 @@ ZONE_WORDS = {
     "local": "over the trigger point itself",
     "spillover": "where its pain may spread",
 }
+FACE_WORDS = " on the other face of the same digit, which counts for less"
 DEFAULT_INTENSITY = 2
 WIDE_PATTERN = 0.25
 """Share of the body's surface at which a pattern's specificity bottoms out."""
+OTHER_FACE = 0.6
+"""Weight of a match on the other face of the same finger, thumb or toe."""
+PREVALENCE_LEVELS = ("common", "occasional", "rare")
+DEFAULT_PREVALENCE = "occasional"
+PREVALENCE_BONUS = {"common": 5.0, "occasional": 0.0, "rare": -5.0}
+"""Points added to a muscle's score when ordering: this is what a near-tie is."""
+PREVALENCE_WORDS = {
+    "common": "a common source of pain here",
+    "occasional": "an occasional source of pain here",
+    "rare": "a rare source of pain here",
+}
+
+DIGITS = ("thumb", "index-finger", "middle-finger", "ring-finger", "little-finger")
+TOES = ("big-toe", "lesser-toes")
+DIGIT_FACES = {
+    **{f"{digit}-palmar": f"{digit}-dorsal" for digit in DIGITS},
+    **{f"{digit}-dorsal": f"{digit}-palmar" for digit in DIGITS},
+    **{toe: f"{toe}-sole" for toe in TOES},
+    **{f"{toe}-sole": toe for toe in TOES},
+}
+"""One face of a digit -> the other face (region ids without their side)."""
 
 
 @dataclass(frozen=True)
@@ -54,15 +111,45 @@ class Spot:
     intensity: int = DEFAULT_INTENSITY
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A trigger point that may explain part of the drawing."""
+class PointMatch(NamedTuple):
+    """One trigger point of a candidate muscle and the spots it explains."""
 
-    point: object
+    point: TriggerPoint
+    explains: tuple[int, ...]
+    zones: tuple[str, ...]  # the zone that explains each index in ``explains``
+
+
+class Candidate(NamedTuple):
+    """A muscle on one side that may explain part of the drawing.
+
+    A named tuple rather than a dataclass: a lookup builds twenty of them, and
+    a tuple is built several times faster.
+    """
+
+    muscle: Muscle
+    side: str
     score: float
-    explains: tuple  # indices of the spots it explains
-    zones: tuple  # the zone that explains each index in ``explains``
+    explains: tuple[int, ...]  # indices of the spots it explains
+    zones: tuple[str, ...]  # the best zone for each index in ``explains``
+    other_face: tuple[int, ...]  # spots matched only on the digit's other face
+    trigger_points: tuple[PointMatch, ...]  # contributing ones, best first
+    prevalence: str | None  # level from the data, None when it has none
     explanation: str
+
+    @property
+    def point(self):
+        """Return the trigger point that explains the most, for one diagram."""
+        return self.trigger_points[0].point
+
+    @property
+    def key(self):
+        """Return an id unique across sides, for example "soleus.left"."""
+        return f"{self.muscle.id}.{self.side}"
+
+
+def prevalence_level(muscle):
+    """Return the muscle's prevalence level from the data, or None."""
+    return getattr(getattr(muscle, "prevalence", None), "level", None)
 
 
 def _join(names):
@@ -70,40 +157,54 @@ def _join(names):
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _side_parts(region_id):
+    for prefix in ("right-", "left-"):
+        if region_id.startswith(prefix):
+            return prefix, region_id[len(prefix) :]
+    return "", region_id
+
+
 class LookupEngine:
-    """An index of every trigger point's zones, built once, queried per drawing."""
+    """Every muscle's value per region, built once, queried per drawing."""
 
     def __init__(self, atlas, trigger_points):
         self.atlas = atlas
         self.points = list(trigger_points)
-        self._by_region = {}
-        refined_shapes, self._refined = [], []
+        self._groups = []  # (muscle, side) per candidate muscle
+        self._members = []  # trigger point indices per group
+        group_index = {}
         for index, point in enumerate(self.points):
-            for zone in MATCH:
-                refined_views = {
-                    v for v in point.shapes[zone] if self._is_refined(point, zone, v)
-                }
-                for region_id in point.zones[zone]:
-                    if atlas.regions[region_id].view not in refined_views:
-                        self._by_region.setdefault(region_id, []).append((index, zone))
-                for view in refined_views:
-                    shape = point.shapes[zone][view]
-                    shapely.prepare(shape)
-                    refined_shapes.append(shape)
-                    self._refined.append((index, zone, view))
-        self._refined_tree = STRtree(refined_shapes)
+            key = (point.muscle.id, point.side)
+            if key not in group_index:
+                group_index[key] = len(self._groups)
+                self._groups.append((point.muscle, point.side))
+                self._members.append([])
+            self._members[group_index[key]].append(index)
+        self._group_of = [group_index[(p.muscle.id, p.side)] for p in self.points]
         body = sum(silhouette.area for silhouette in atlas.silhouettes.values())
-        self._names = [(point.muscle.name, point.key) for point in self.points]
         self._specificity = [
             1 - 0.5 * min(1.0, self._coverage(point) / body / WIDE_PATTERN)
             for point in self.points
         ]
-
-    @staticmethod
-    def _is_refined(point, zone, view):
-        return (
-            zone in point.spec.zone_shapes and point.spec.zone_shapes[zone].view == view
+        self._zone_at = [self._best_zones(point) for point in self.points]
+        self._other_face = {
+            region_id: other
+            for region_id in atlas.regions
+            if (other := self._other_face_of(region_id)) in atlas.regions
+        }
+        self._ids = [point.spec.id for point in self.points]
+        self._value_at = [self._values_of(index) for index in range(len(self.points))]
+        self._build_refined()
+        self._build_matrix()
+        levels = [prevalence_level(muscle) for muscle, _side in self._groups]
+        self._levels = levels
+        self._bonus = np.array(
+            [PREVALENCE_BONUS[level or DEFAULT_PREVALENCE] for level in levels]
         )
+        self._rank_names = [
+            (muscle.name, ("right", "left", "midline").index(side))
+            for muscle, side in self._groups
+        ]
 
     @staticmethod
     def _coverage(point):
@@ -112,6 +213,81 @@ class LookupEngine:
             for view, shape in point.shapes[zone].items():
                 views.setdefault(view, []).append(shape)
         return sum(shapely.union_all(shapes).area for shapes in views.values())
+
+    @staticmethod
+    def _best_zones(point):
+        """Return {region id: best zone} over the trigger point's listed zones."""
+        found = {}
+        for zone in MATCH:
+            for region_id in point.zones[zone]:
+                if region_id not in found or MATCH[zone] > MATCH[found[region_id]]:
+                    found[region_id] = zone
+        return found
+
+    @staticmethod
+    def _other_face_of(region_id):
+        prefix, slug = _side_parts(region_id)
+        other = DIGIT_FACES.get(slug)
+        return prefix + other if other else None
+
+    def _build_refined(self):
+        """Index the zones that have their own outline, by point."""
+        shapes, self._refined = [], []
+        for index, point in enumerate(self.points):
+            for zone, refined in point.spec.zone_shapes.items():
+                if zone not in MATCH:
+                    continue
+                shape = point.shapes[zone].get(refined.view)
+                if shape is None or shape.is_empty:
+                    continue
+                shapely.prepare(shape)
+                shapes.append(shape)
+                self._refined.append((index, zone, refined.view))
+        self._refined_tree = STRtree(shapes)
+        self._near_refined = {
+            region.id
+            for shape, (_index, _zone, view) in zip(shapes, self._refined, strict=True)
+            for region in self.atlas.regions_of(view)
+            if region.shape.intersects(shape)
+        }
+
+    def _value(self, index, zone, other_face=False):
+        factor = OTHER_FACE if other_face else 1.0
+        return MATCH[zone] * self._specificity[index] * factor
+
+    def _values_of(self, index):
+        """Return {region id: (value, zone, other face)}, digit faces included."""
+        zones = self._zone_at[index]
+        values = {
+            region_id: (self._value(index, zone), zone, False)
+            for region_id, zone in zones.items()
+        }
+        for region_id, other in self._other_face.items():
+            zone = zones.get(other)
+            if zone is None:
+                continue
+            value = self._value(index, zone, other_face=True)
+            if region_id not in values or value > values[region_id][0]:
+                values[region_id] = (value, zone, True)
+        return values
+
+    def _build_matrix(self):
+        """Work out, per region, the best value each muscle earns there."""
+        self._row = {region_id: row for row, region_id in enumerate(self.atlas.regions)}
+        matrix = np.zeros((len(self._row), len(self._groups)))
+        for index, values in enumerate(self._value_at):
+            group = self._group_of[index]
+            for region_id, (value, _zone, _face) in values.items():
+                row = self._row[region_id]
+                matrix[row, group] = max(matrix[row, group], value)
+        self._matrix = matrix
+        self._detail = {region_id: {} for region_id in self._row}
+        for index, values in enumerate(self._value_at):
+            group = self._group_of[index]
+            for region_id, (value, zone, face) in values.items():
+                self._detail[region_id].setdefault(group, []).append(
+                    (index, value, zone, face)
+                )
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -126,80 +302,156 @@ class LookupEngine:
         x, y = region.label_point
         return Spot(region.view, x, y, region_id, intensity)
 
-    def _matches(self, spot):
-        """Return {trigger point index: (match, zone)} for one spot."""
-        found = {}
-
-        def offer(index, zone):
-            if index not in found or MATCH[zone] > found[index][0]:
-                found[index] = (MATCH[zone], zone)
-
-        for index, zone in self._by_region.get(spot.region_id, ()):
-            offer(index, zone)
-        if self._refined:
-            hits = self._refined_tree.query(
-                Point(spot.x, spot.y), predicate="intersects"
-            )
-            for hit in hits:
-                index, zone, view = self._refined[hit]
-                if view == spot.view:
-                    offer(index, zone)
+    def _refined_hits(self, spots):
+        """Return, per spot, {trigger point index: zone} of refined outlines."""
+        found = [{} for _spot in spots]
+        if not self._refined:
+            return found
+        points = shapely.points([(spot.x, spot.y) for spot in spots])
+        spot_hits, shape_hits = self._refined_tree.query(points, predicate="intersects")
+        for spot_index, hit in zip(
+            spot_hits.tolist(), shape_hits.tolist(), strict=True
+        ):
+            index, zone, view = self._refined[hit]
+            hits = found[spot_index]
+            if view == spots[spot_index].view and (
+                index not in hits or MATCH[zone] > MATCH[hits[index]]
+            ):
+                hits[index] = zone
         return found
 
     def rank(self, spots, limit=20):
-        """Return up to ``limit`` candidates for the spots, best first.
-
-        Scores are summed for every trigger point a spot touches; only the
-        ``limit`` best become candidates with their explanation.
-        """
+        """Return up to ``limit`` candidate muscles for the spots, best first."""
         total = sum(spot.intensity for spot in spots)
-        if not spots or total == 0:
+        if not spots or total == 0 or not self._groups:
             return []
-        per_spot = [self._matches(spot) for spot in spots]
-        share, essential = {}, {}
-        for spot, found in zip(spots, per_spot, strict=True):
-            weight = spot.intensity / total
-            for index, (match, zone) in found.items():
-                share[index] = share.get(index, 0.0) + match * weight
-                if zone == "essential":
-                    essential[index] = essential.get(index, 0) + 1
-        scores = {
-            index: round(100 * value * self._specificity[index], 1)
-            for index, value in share.items()
-        }
+        regions = [spot.region_id for spot in spots]
+        block = self._matrix[[self._row[region_id] for region_id in regions]]
+        if self._near_refined.isdisjoint(regions):
+            refined = [{}] * len(spots)
+        else:
+            refined = self._refined_hits(spots)
+            for row, hits in enumerate(refined):
+                for index, zone in hits.items():
+                    group = self._group_of[index]
+                    block[row, group] = max(block[row, group], self._value(index, zone))
+        weights = np.array([spot.intensity for spot in spots]) / total
+        scores = np.round(100 * (weights @ block), 1)
+        counts = np.count_nonzero(block, axis=0)
+        order = scores + self._bonus + np.where(counts == len(spots), 1000.0, 0.0)
+        shortlist = np.flatnonzero(counts)
+        if len(shortlist) > limit:
+            cut = np.partition(order[shortlist], len(shortlist) - limit)[
+                len(shortlist) - limit
+            ]
+            shortlist = shortlist[order[shortlist] >= cut]
+        names = [self.atlas.regions[region_id].name for region_id in regions]
+        ranked = []
+        for group in shortlist.tolist():
+            candidate = self._candidate(
+                group, float(scores[group]), regions, refined, names
+            )
+            essential = candidate.zones.count("essential")
+            key = (-order[group], -essential, *self._rank_names[group])
+            ranked.append((key, candidate))
+        ranked.sort(key=lambda item: item[0])
+        return [candidate for _key, candidate in ranked[:limit]]
 
-        def order(index):
-            return (-scores[index], -essential.get(index, 0), *self._names[index])
-
-        best = heapq.nsmallest(limit, scores, key=order)
-        return [
-            self._candidate(index, scores[index], per_spot, spots) for index in best
-        ]
-
-    def _candidate(self, index, score, per_spot, spots):
-        hits = [
-            (spot_index, found[index][1])
-            for spot_index, found in enumerate(per_spot)
-            if index in found
-        ]
+    def _candidate(self, group, score, regions, refined, names):
+        """Work out which trigger points explain which spots, and say so."""
+        muscle, side = self._groups[group]
+        per_spot = {}
+        found = {}  # trigger point index -> [spot indices, zones, total value]
+        for spot_index, region_id in enumerate(regions):
+            entries = self._detail[region_id].get(group, ())
+            if refined[spot_index]:
+                entries = self._with_refined(entries, refined[spot_index], group)
+            for index, value, zone, face in entries:
+                record = found.get(index)
+                if record is None:
+                    found[index] = [[spot_index], [zone], value]
+                else:
+                    record[0].append(spot_index)
+                    record[1].append(zone)
+                    record[2] += value
+                best = per_spot.get(spot_index)
+                if best is None or value > best[0]:
+                    per_spot[spot_index] = (value, zone, face)
+        points = sorted(
+            (-total, self._ids[index], index, explained, zones)
+            for index, (explained, zones, total) in found.items()
+        )
+        explains = tuple(per_spot)  # filled in spot order
+        level = self._levels[group]
         return Candidate(
-            point=self.points[index],
+            muscle=muscle,
+            side=side,
             score=score,
-            explains=tuple(spot_index for spot_index, _zone in hits),
-            zones=tuple(zone for _spot_index, zone in hits),
-            explanation=self._explain(hits, spots),
+            explains=explains,
+            zones=tuple([per_spot[i][1] for i in explains]),
+            other_face=tuple([i for i in explains if per_spot[i][2]]),
+            trigger_points=tuple(
+                [
+                    PointMatch(self.points[index], tuple(explained), tuple(zones))
+                    for _total, _id, index, explained, zones in points
+                ]
+            ),
+            prevalence=level,
+            explanation=self._explain(explains, per_spot, names, level),
         )
 
-    def _explain(self, hits, spots):
-        count = len(hits)
-        noun = "spot" if len(spots) == 1 else "spots"
-        parts = []
-        for zone in ("essential", "local", "spillover"):
-            names = []
-            for i, hit_zone in hits:
-                name = self.atlas.regions[spots[i].region_id].name
-                if hit_zone == zone and name not in names:
-                    names.append(name)
-            if names:
-                parts.append(f"{_join(names)} {ZONE_WORDS[zone]}")
-        return f"explains {count} of your {len(spots)} {noun}: " + "; ".join(parts)
+    def _with_refined(self, entries, hits, group):
+        """Return the entries of a spot with the refined outlines under it."""
+        merged = {entry[0]: entry for entry in entries}
+        for index, zone in hits.items():
+            if self._group_of[index] != group:
+                continue
+            value = self._value(index, zone)
+            if index not in merged or value > merged[index][1]:
+                merged[index] = (index, value, zone, False)
+        return sorted(merged.values())
+
+    @staticmethod
+    def _explain(explains, per_spot, names, level):
+        count, spots = len(explains), len(names)
+        if spots == 1:
+            head = "explains your spot: "
+        elif count == spots:
+            head = f"explains all {count} of your spots: "
+        else:
+            head = f"explains {count} of your {spots} spots: "
+        by_zone = {}
+        for i in explains:
+            match = per_spot[i]
+            key = (match[2], match[1])
+            if key in by_zone:
+                if names[i] not in by_zone[key]:
+                    by_zone[key].append(names[i])
+            else:
+                by_zone[key] = [names[i]]
+        if len(by_zone) == 1:
+            ((key, found),) = by_zone.items()
+            parts = [_zone_phrase(key, found)]
+        else:
+            parts = [
+                _zone_phrase(key, by_zone[key])
+                for key in _EXPLAIN_ORDER
+                if key in by_zone
+            ]
+        text = head + "; ".join(parts)
+        if level is not None:
+            text += "; " + PREVALENCE_WORDS[level]
+        return text
+
+
+def _zone_phrase(key, names):
+    other_face, zone = key
+    phrase = f"{_join(names)} {ZONE_WORDS[zone]}"
+    return phrase + FACE_WORDS if other_face else phrase
+
+
+_EXPLAIN_ORDER = [
+    (other_face, zone)
+    for other_face in (False, True)
+    for zone in ("essential", "local", "spillover")
+]

@@ -15,8 +15,18 @@ class FakeSpec:
 
 
 @dataclass(frozen=True)
+class FakePrevalence:
+    level: str
+
+
+@dataclass(frozen=True)
 class FakeMuscle:
     name: str
+    prevalence: FakePrevalence | None = None
+
+    @property
+    def id(self):
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -34,23 +44,37 @@ class FakePoint:
         return f"{self.spec.id}.{self.side}"
 
 
-def make_point(atlas, name, side="right", local=(), essential=(), spillover=()):
+def make_point(
+    atlas,
+    name,
+    side="right",
+    local=(),
+    essential=(),
+    spillover=(),
+    muscle=None,
+    prevalence=None,
+):
+    """Build a trigger point; ``muscle`` groups several points in one muscle."""
     zones = {
         "local": tuple(local),
         "essential": tuple(essential),
         "spillover": tuple(spillover),
     }
     shapes = {zone: atlas.shapes_of(ids) for zone, ids in zones.items()}
-    return FakePoint(FakeSpec(name), FakeMuscle(name), side, zones, shapes)
+    level = FakePrevalence(prevalence) if prevalence else None
+    return FakePoint(
+        FakeSpec(name), FakeMuscle(muscle or name, level), side, zones, shapes
+    )
 
 
 def ranked(engine, *region_ids, intensities=None):
+    """Return the candidate muscles' names, best first."""
     intensities = intensities or [2] * len(region_ids)
     spots = [
         engine.spot_in_region(r, i)
         for r, i in zip(region_ids, intensities, strict=True)
     ]
-    return [c.point.spec.id for c in engine.rank(spots)]
+    return [c.muscle.name for c in engine.rank(spots)]
 
 
 def test_essential_beats_spillover(atlas):
@@ -160,6 +184,8 @@ def test_the_explanation_names_the_spots_by_zone(atlas):
         "explains 3 of your 4 spots: right temple and right lower jaw and lower teeth "
         "in its main zone; right side of neck where its pain may spread"
     )
+    assert [match.point.spec.id for match in candidate.trigger_points] == ["trap"]
+    assert candidate.trigger_points[0].explains == (0, 1, 2)
 
 
 def test_a_click_resolves_to_its_region(atlas):
@@ -177,9 +203,9 @@ def test_a_click_on_the_temple_finds_upper_trapezius(bundle):
     engine = bundle.lookup
     x, y = bundle.atlas.regions["right-temple"].label_point
     candidates = engine.rank([engine.spot_at("front", x, y)])
-    keys = [c.point.key for c in candidates]
-    assert "upper-trapezius-1.right" in keys[:10]  # the results page shows ten
-    assert keys[0].startswith("temporalis-")
+    keys = [c.key for c in candidates]
+    assert {"upper-trapezius.right", "temporalis.right"} <= set(keys[:5])
+    assert len(keys) == len(set(keys))  # each muscle once per side
     assert not any(key.endswith(".left") for key in keys)
 
 
@@ -188,3 +214,152 @@ def test_heel_pain_finds_soleus_and_quadratus_plantae(bundle, region):
     engine = bundle.lookup
     muscles = {c.point.muscle.id for c in engine.rank([engine.spot_in_region(region)])}
     assert {"soleus", "quadratus-plantae"} <= muscles
+
+
+def test_a_muscle_explains_what_its_trigger_points_explain_together(atlas):
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(atlas, "trap-1", muscle="trap", essential=["right-temple"]),
+            make_point(atlas, "trap-2", muscle="trap", essential=["right-heel"]),
+            make_point(atlas, "other", essential=["right-temple"]),
+        ],
+    )
+    spots = [engine.spot_in_region(r) for r in ("right-temple", "right-heel")]
+    candidates = engine.rank(spots)
+    assert [c.muscle.name for c in candidates] == ["trap", "other"]
+    trap = candidates[0]
+    assert trap.explains == (0, 1)
+    assert {m.point.spec.id: m.explains for m in trap.trigger_points} == {
+        "trap-1": (0,),
+        "trap-2": (1,),
+    }
+    assert trap.explanation.startswith("explains all 2 of your spots: ")
+
+
+def test_explaining_every_spot_beats_a_higher_score_on_fewer(atlas):
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(
+                atlas, "all", spillover=["right-temple", "right-heel", "right-palm"]
+            ),
+            make_point(atlas, "two", essential=["right-temple", "right-heel"]),
+        ],
+    )
+    spots = [
+        engine.spot_in_region("right-temple", 3),
+        engine.spot_in_region("right-heel", 3),
+        engine.spot_in_region("right-palm", 1),
+    ]
+    first, second = engine.rank(spots)
+    assert (first.muscle.name, second.muscle.name) == ("all", "two")
+    assert first.score < second.score
+
+
+def _tied(atlas, prevalence, extra=()):
+    return LookupEngine(
+        atlas,
+        [
+            make_point(atlas, "plain", essential=["right-temple"]),
+            make_point(
+                atlas,
+                "known",
+                essential=["right-temple", *extra],
+                prevalence=prevalence,
+            ),
+        ],
+    )
+
+
+def test_a_common_muscle_wins_a_near_tie(atlas):
+    # "known" covers a little more of the body, so it scores a little less
+    engine = _tied(atlas, "common", extra=["right-cheek"])
+    first, second = engine.rank([engine.spot_in_region("right-temple")])
+    assert first.score < second.score < first.score + 5
+    assert (first.muscle.name, second.muscle.name) == ("known", "plain")
+    assert first.explanation.endswith("; a common source of pain here")
+    assert first.prevalence == "common"
+    assert second.prevalence is None
+    assert "source of pain" not in second.explanation
+
+
+def test_a_rare_muscle_loses_a_near_tie(atlas):
+    engine = _tied(atlas, "rare")
+    assert ranked(engine, "right-temple") == ["plain", "known"]
+    assert ranked(engine, "right-temple") == ["plain", "known"]
+
+
+def test_prevalence_does_not_overturn_a_clear_difference(atlas):
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(atlas, "main", essential=["right-temple"], prevalence="rare"),
+            make_point(
+                atlas, "spills", spillover=["right-temple"], prevalence="common"
+            ),
+        ],
+    )
+    assert ranked(engine, "right-temple") == ["main", "spills"]
+
+
+@pytest.mark.parametrize(
+    "spot, zone_on",
+    [
+        ("right-thumb-dorsal", "right-thumb-palmar"),
+        ("right-index-finger-palmar", "right-index-finger-dorsal"),
+        ("left-big-toe", "left-big-toe-sole"),
+    ],
+)
+def test_a_digit_matches_its_other_face_at_a_lower_weight(atlas, spot, zone_on):
+    side = spot.split("-")[0]
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(atlas, "same-face", side=side, essential=[spot]),
+            make_point(atlas, "other-face", side=side, essential=[zone_on]),
+        ],
+    )
+    same, other = engine.rank([engine.spot_in_region(spot)])
+    assert (same.muscle.name, other.muscle.name) == ("same-face", "other-face")
+    assert other.score == pytest.approx(0.6 * same.score, abs=0.1)
+    assert other.other_face == (0,)
+    assert same.other_face == ()
+    assert "on the other face of the same digit" in other.explanation
+    assert "other face" not in same.explanation
+
+
+def test_the_other_face_is_not_offered_off_the_digits(atlas):
+    engine = LookupEngine(atlas, [make_point(atlas, "palm", essential=["right-palm"])])
+    assert engine.rank([engine.spot_in_region("right-back-of-hand")]) == []
+
+
+def test_a_refined_zone_still_matches_its_listed_regions(bundle):
+    """A refined outline must not hide the regions it stands for (issue 10)."""
+    engine = bundle.lookup
+    refined = [
+        point
+        for point in bundle.patterns.trigger_points
+        if "essential" in point.spec.zone_shapes
+    ]
+    assert refined
+    for point in refined:
+        for region_id in point.zones["essential"]:
+            spot = engine.spot_in_region(region_id)
+            keys = {c.key for c in engine.rank([spot], limit=100)}
+            assert f"{point.muscle.id}.{point.side}" in keys, (point.key, region_id)
+
+
+def test_three_spots_of_upper_trapezius_rank_it_first_once(bundle):
+    """The case from issue 11: temple, back of the neck, top of the shoulder."""
+    engine = bundle.lookup
+    spots = [
+        engine.spot_in_region(r)
+        for r in ("right-temple", "right-back-of-neck", "right-top-of-shoulder")
+    ]
+    candidates = engine.rank(spots, limit=10)
+    first = candidates[0]
+    assert first.key == "upper-trapezius.right"
+    assert first.explains == (0, 1, 2)
+    assert len({m.point.spec.id for m in first.trigger_points}) >= 2
+    assert [c.key for c in candidates].count("upper-trapezius.right") == 1

@@ -12,38 +12,93 @@ def temple(atlas):
     return {"view": "front", "x": x, "y": y}
 
 
-def test_lookup_ranks_candidates_best_first(client, atlas):
-    body = {
-        "points": [temple(atlas), {"region": "right-heel", "intensity": 3}],
-        "limit": 5,
-    }
+CANDIDATE_FIELDS = {
+    "muscle",
+    "name",
+    "side",
+    "score",
+    "explains",
+    "explanation",
+    "trigger_points",
+}
+
+
+def lookup(client, *points, limit=None):
+    body = {"points": list(points)}
+    if limit is not None:
+        body["limit"] = limit
     response = client.post("/api/lookup", json=body)
-    assert response.status_code == 200
-    candidates = response.get_json()["candidates"]
-    assert 0 < len(candidates) <= 5
-    scores = [c["score"] for c in candidates]
-    assert scores == sorted(scores, reverse=True)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def test_lookup_answers_the_contract(client, atlas):
+    answer = lookup(client, temple(atlas), {"region": "right-heel", "intensity": 3})
+    assert set(answer) == {"candidates", "widespread"}
+    assert set(answer["widespread"]) == {"index", "regions", "flag"}
+    assert answer["widespread"] == {"index": 0, "regions": [], "flag": False}
+    candidates = answer["candidates"]
+    assert 0 < len(candidates) <= 20
     for candidate in candidates:
-        assert {
-            "muscle",
-            "name",
-            "trigger_point",
-            "side",
-            "score",
-            "explains",
-            "explanation",
-        } <= set(candidate)
+        assert set(candidate) == CANDIDATE_FIELDS
         assert candidate["side"] in {"left", "right", "midline"}
         assert set(candidate["explains"]) <= {0, 1}
         assert candidate["explanation"].startswith("explains ")
+        assert candidate["trigger_points"]
+        covered = set()
+        for point in candidate["trigger_points"]:
+            assert set(point) == {"id", "label", "explains"}
+            assert point["id"].startswith(candidate["muscle"])
+            assert point["explains"]
+            covered |= set(point["explains"])
+        assert covered == set(candidate["explains"])
+
+
+def test_muscles_are_unique_per_side_and_best_first(client, atlas):
+    answer = lookup(
+        client,
+        {"region": "right-temple"},
+        {"region": "right-back-of-neck"},
+        {"region": "right-top-of-shoulder"},
+        limit=30,
+    )
+    candidates = answer["candidates"]
+    keys = [(c["muscle"], c["side"]) for c in candidates]
+    assert len(keys) == len(set(keys))
+    complete = [len(c["explains"]) == 3 for c in candidates]
+    assert complete == sorted(complete, reverse=True)
+    first = candidates[0]
+    assert (first["muscle"], first["side"]) == ("upper-trapezius", "right")
+    assert first["explains"] == [0, 1, 2]
+    assert first["explanation"].startswith("explains all 3 of your spots")
+    assert {p["id"] for p in first["trigger_points"]} >= {
+        "upper-trapezius-1",
+        "upper-trapezius-2",
+    }
 
 
 def test_right_temple_pain_ranks_right_upper_trapezius(client, atlas):
-    candidates = client.post(
-        "/api/lookup", json={"points": [temple(atlas)]}
-    ).get_json()["candidates"]
+    candidates = lookup(client, temple(atlas))["candidates"]
     trapezius = [c for c in candidates if c["muscle"] == "upper-trapezius"]
-    assert trapezius and all(c["side"] == "right" for c in trapezius)
+    assert [c["side"] for c in trapezius] == ["right"]
+
+
+def test_widespread_pain_is_flagged(client):
+    regions = [
+        "right-top-of-shoulder",
+        "left-top-of-shoulder",
+        "right-outer-hip",
+        "left-outer-hip",
+        "right-back-of-neck",
+        "right-low-back",
+        "right-shin",
+    ]
+    answer = lookup(client, *({"region": r} for r in regions))
+    assert answer["widespread"] == {
+        "index": 7,
+        "regions": ["left-upper", "right-upper", "left-lower", "right-lower", "axial"],
+        "flag": True,
+    }
 
 
 BAD = [

@@ -9,6 +9,7 @@ from bodymap.diary import DiaryError
 from bodymap.web import bundle, diary
 from bodymap.web.drawing import parse_lookup
 from bodymap.web.errors import ApiError, error_json
+from bodymap.widespread import widespread
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -187,16 +188,27 @@ def muscle(muscle_id):
 
 
 def candidate_json(candidate):
-    point = candidate.point
+    """Return one candidate muscle as the lookup contract gives it."""
     return {
-        "muscle": point.muscle.id,
-        "name": point.muscle.name,
-        "trigger_point": point.id,
-        **placed_point_json(point),
+        "muscle": candidate.muscle.id,
+        "name": candidate.muscle.name,
+        "side": candidate.side,
         "score": candidate.score,
         "explains": list(candidate.explains),
         "explanation": candidate.explanation,
+        "trigger_points": [
+            {
+                "id": match.point.id,
+                "label": match.point.spec.label,
+                "explains": list(match.explains),
+            }
+            for match in candidate.trigger_points
+        ],
     }
+
+
+def widespread_json(result):
+    return {"index": result.index, "regions": list(result.regions), "flag": result.flag}
 
 
 def json_body():
@@ -218,11 +230,16 @@ def json_body():
 
 @bp.post("/lookup")
 def lookup():
-    """Rank the trigger points that may explain a pain drawing."""
+    """Rank the muscles that may explain a pain drawing; say how widespread it is."""
     engine = bundle().lookup
     spots, limit = parse_lookup(engine, json_body())
     candidates = engine.rank(spots, limit)
-    return jsonify({"candidates": [candidate_json(c) for c in candidates]})
+    return jsonify(
+        {
+            "candidates": [candidate_json(c) for c in candidates],
+            "widespread": widespread_json(widespread(engine.atlas, spots)),
+        }
+    )
 
 
 @bp.post("/diary/report")
