@@ -142,10 +142,13 @@ def _soreness(entries, rule, context):
     session = within_soreness_window(entries, rule.params["hours"])
     if session is None:
         return []
+    sore = f"it left you {session.session.soreness}/10 sore"
+    if session is entries[-1]:
+        return [f"Your latest entry ({_day(session)}) is a session day; {sore}."]
     hours = (entries[-1].at - session.at) / timedelta(hours=1)
     return [
         f"Your last session was on {_day(session)}, {hours:.0f} hours before your "
-        f"latest entry; it left you {session.session.soreness}/10 sore."
+        f"latest entry; {sore}."
     ]
 
 

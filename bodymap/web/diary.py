@@ -163,9 +163,9 @@ def diary_page():
     return render_template(
         "diary/diary.html",
         techniques=list(data.dataset.techniques.values()),
+        technique_names={t.id: t.name for t in data.dataset.techniques.values()},
         red_flags=data.dataset.safety.red_flags,
         guidance=data.diary_guidance,
-        regions={r.id: r.title for r in data.atlas.regions.values()},
         version=VERSION,
         max_notes=MAX_NOTES,
     )

@@ -200,7 +200,13 @@ def open_page(browser, live_server):
         assert response.status == (expect_status or 200), f"{path}: {response.status}"
         return page
 
+    def expect_status_(path, status):
+        """Accept an error status for ``path`` on every page opened so far."""
+        for watch in watches:
+            watch.expect_status(path, status)
+
     open_.watch = watch_
+    open_.expect_status = expect_status_
     yield open_
     for context in contexts:
         context.close()
