@@ -15,7 +15,16 @@ def create_app(config=None):
     from bodymap.dataset import DataErrors
     from bodymap.resources import STATIC_DIR, TEMPLATE_DIR
     from bodymap.startup import StartupError
-    from bodymap.web import api, diary, errors, health, pages, security, study
+    from bodymap.web import (
+        api,
+        delivery,
+        diary,
+        errors,
+        health,
+        pages,
+        security,
+        study,
+    )
 
     app = Flask(
         __name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR)
@@ -41,4 +50,6 @@ def create_app(config=None):
     # Friendly errors and strict security headers on every response.
     errors.register(app)
     security.register(app)
+    # Render once, send compressed, revalidate with ETags; bound PNG renders.
+    delivery.register(app)
     return app

@@ -1,5 +1,7 @@
 """Security headers: no inline code, no framing, nothing sent elsewhere."""
 
+from flask import request
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -16,6 +18,23 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+def add_cross_origin_headers(response):
+    """Isolate pages from other sites; open the read-only API to any origin.
+
+    ``GET`` answers under ``/api`` are public facts (views, regions, muscles)
+    sent without cookies, so any site may read them (``*``, no credentials).
+    A ``POST`` (a lookup describes a person's pain) gets no CORS headers: a
+    browser lets only our own pages send one.
+    """
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.method in ("GET", "HEAD") and request.path.startswith("/api/"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    else:
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+    return response
+
+
 def add_security_headers(response):
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -29,3 +48,4 @@ def add_security_headers(response):
 
 def register(app):
     app.after_request(add_security_headers)
+    app.after_request(add_cross_origin_headers)

@@ -1,0 +1,282 @@
+"""Delivery: cache, compress and version what the app sends; bound PNG renders.
+
+Every page, diagram and export the app serves for a ``GET`` is a function of
+the URL and the dataset loaded at start-up, so each is rendered once per
+worker and kept in a bounded in-memory cache with its compressed forms and
+an ``ETag``; a conditional request is answered ``304 Not Modified``.
+Answers go out with brotli when the browser accepts it, else gzip: brotli's
+large window shares the body figure drawn again in each diagram of a results
+page (a three-spot results fragment of 0.7 MB is 29 KB with brotli, 190 KB
+with gzip). Static files get URLs carrying a hash of the static folder
+(``/static/<hash>/css/app.css``), so they can be cached for a year; a module
+script's relative imports resolve under the same hash. ``POST`` answers
+(results, lookups, quiz answers) describe a person's pain and are never
+stored by anyone: ``Cache-Control: no-store``.
+
+PNG rendering is bounded: one render at a time per worker process; a request
+that cannot start within ``PNG_WAIT_SECONDS`` gets ``429 Too Many Requests``
+with ``Retry-After``, so a flood of exports cannot starve the pages.
+"""
+
+import gzip
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+from flask import current_app, g, request
+from werkzeug.exceptions import TooManyRequests
+
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+}
+MIN_COMPRESS_BYTES = 512
+"""Below this, gzip's header costs more than it saves."""
+STATIC_MAX_AGE = 365 * 24 * 3600
+PAGE_MAX_AGE = 300
+"""Pages and API answers change only when a new dataset is deployed."""
+UNCACHED_PREFIXES = ("/api/quiz", "/study/quiz", "/healthz")
+"""Quiz questions without a seed are random; the health check must be live."""
+PNG_WAIT_SECONDS = 2.0
+RETRY_AFTER_SECONDS = 5
+
+
+ENCODINGS = ("br", "gzip")
+"""Content codings offered, best first."""
+
+
+def encode(body, coding, cached):
+    """Return ``body`` compressed with ``coding``, harder when kept for reuse."""
+    if coding == "br":
+        return brotli.compress(body, quality=6 if cached else 5, lgwin=22)
+    return gzip.compress(body, compresslevel=6 if cached else 5, mtime=0)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A rendered answer kept for reuse: body, its compressed forms, headers."""
+
+    body: bytes
+    encoded: dict
+    etag: str
+    headers: tuple
+
+    @property
+    def size(self):
+        return len(self.body) + sum(map(len, self.encoded.values())) + 512
+
+
+class ResponseCache:
+    """A thread-safe least-recently-used cache bounded by total bytes."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        if entry.size > self.max_bytes // 8:
+            return  # one huge answer would push out many small ones
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old.size
+            self.entries[key] = entry
+            self.bytes += entry.size
+            while self.bytes > self.max_bytes:
+                _key, evicted = self.entries.popitem(last=False)
+                self.bytes -= evicted.size
+
+
+def static_version(folder):
+    """Return a short hash of every file in the static folder (names and bytes)."""
+    digest = hashlib.sha256()
+    root = Path(folder)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _state():
+    return current_app.extensions["bodymap.delivery"]
+
+
+def _coding():
+    """Return the best content coding the client accepts, or None."""
+    return request.accept_encodings.best_match(ENCODINGS)
+
+
+def _cacheable_request():
+    if request.method not in ("GET", "HEAD") or request.args.get("q"):
+        # Searches describe symptoms: do not keep them, even in memory.
+        return False
+    return not request.path.startswith(UNCACHED_PREFIXES)
+
+
+def _cache_key():
+    return request.full_path
+
+
+def _compressible(response):
+    return (
+        response.mimetype in COMPRESSIBLE
+        and "Content-Encoding" not in response.headers
+        and response.status_code == 200
+    )
+
+
+def _apply(response, body, encoded, etag):
+    """Set the body in the best coding, with its ETag; answer conditionally."""
+    coding = _coding()
+    if encoded:
+        response.vary.add("Accept-Encoding")
+    if coding in encoded:
+        response.set_data(encoded[coding])
+        response.headers["Content-Encoding"] = coding
+        etag = f"{etag}-{coding}"
+    else:
+        response.set_data(body)
+    if etag:
+        response.set_etag(etag)
+        return response.make_conditional(request)
+    return response
+
+
+def serve_from_cache():
+    """Answer a ``GET`` from the cache when this URL was rendered before."""
+    g.png_slot = None
+    if not _cacheable_request():
+        return None
+    entry = _state().cache.get(_cache_key())
+    if entry is not None:
+        g.from_cache = True
+        response = current_app.response_class(status=200, headers=list(entry.headers))
+        return _apply(response, entry.body, entry.encoded, entry.etag)
+    if request.view_args and request.view_args.get("fmt") == "png":
+        # A PNG not rendered yet: wait for this worker's render slot.
+        slot = _state().png_slot
+        if not slot.acquire(timeout=current_app.config["PNG_WAIT_SECONDS"]):
+            raise TooManyRequests(
+                "Too many pictures are being drawn right now: try again in a "
+                "few seconds.",
+                retry_after=RETRY_AFTER_SECONDS,
+            )
+        g.png_slot = slot
+    return None
+
+
+def release_png_slot(_error=None):
+    slot = g.pop("png_slot", None)
+    if slot is not None:
+        slot.release()
+
+
+def finish(response):
+    """Cache, compress and label a response for browsers and proxies."""
+    reading = request.method in ("GET", "HEAD")
+    if not reading:
+        # Answers to POSTs describe a person's pain: never store them anywhere.
+        response.cache_control.no_store = True
+    if response.status_code == 429:
+        response.headers.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
+    if g.get("from_cache") or response.status_code != 200:
+        return response
+    if request.endpoint == "static":
+        _static_headers(response)
+        # Read the file so it can be kept and compressed like any answer.
+        source = response.response
+        response.direct_passthrough = False
+        response.get_data()
+        if hasattr(source, "close"):
+            source.close()
+    elif response.is_streamed:
+        return response
+    body = response.get_data()
+    keep = reading and _cacheable_request() and not response.cache_control.no_store
+    encoded = {}
+    if _compressible(response) and len(body) >= MIN_COMPRESS_BYTES:
+        # Kept answers get every coding once; others only the one asked for.
+        for coding in ENCODINGS if keep else filter(None, [_coding()]):
+            encoded[coding] = encode(body, coding, keep)
+    if not reading:
+        return _apply(response, body, encoded, None)
+    etag = hashlib.sha256(body).hexdigest()[:20]
+    if keep:
+        if not response.cache_control.max_age and request.endpoint != "static":
+            response.cache_control.public = True
+            response.cache_control.max_age = PAGE_MAX_AGE
+        headers = tuple(
+            (name, value)
+            for name, value in response.headers.items()
+            if name not in ("Content-Length", "ETag", "Content-Encoding", "Vary")
+        )
+        _state().cache.put(_cache_key(), Entry(body, encoded, etag, headers))
+    return _apply(response, body, encoded, etag)
+
+
+def _static_headers(response):
+    version = (request.view_args or {}).get("version")
+    if version == _state().static_version:
+        response.cache_control.public = True
+        response.cache_control.max_age = STATIC_MAX_AGE
+        response.cache_control.immutable = True
+    elif version is not None:
+        # A link from before the last deploy: serve today's file, keep nothing.
+        response.cache_control.max_age = None
+        response.cache_control.no_cache = True
+
+
+@dataclass
+class _Delivery:
+    cache: ResponseCache
+    static_version: str
+    png_slot: threading.BoundedSemaphore
+
+
+def register(app):
+    """Add response caching, compression, static versioning and the PNG bound."""
+    app.config.setdefault("RESPONSE_CACHE_BYTES", 48 * 1024 * 1024)
+    app.config.setdefault("PNG_WAIT_SECONDS", PNG_WAIT_SECONDS)
+    state = _Delivery(
+        cache=ResponseCache(app.config["RESPONSE_CACHE_BYTES"]),
+        static_version=static_version(app.static_folder),
+        png_slot=threading.BoundedSemaphore(1),
+    )
+    app.extensions["bodymap.delivery"] = state
+
+    # /static/<hash>/<file>: url_for("static", ...) builds these (the rule
+    # with more arguments wins), the plain /static/<file> still answers.
+    def static(filename, version=None):
+        return app.send_static_file(filename)
+
+    app.view_functions["static"] = static
+    app.add_url_rule(
+        f"{app.static_url_path}/<string(length=12):version>/<path:filename>",
+        endpoint="static",
+    )
+
+    @app.url_defaults
+    def add_static_version(endpoint, values):
+        if endpoint == "static":
+            values.setdefault("version", state.static_version)
+
+    app.before_request(serve_from_cache)
+    app.teardown_request(release_png_slot)
+    app.after_request(finish)
