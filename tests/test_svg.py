@@ -59,9 +59,9 @@ def test_a_pattern_overlay_draws_marker_zones_outline_and_legend(bundle):
         el for el in root.iter(f"{SVG}path") if "essential" in el.get("class", "")
     ]
     # Essential and spillover differ by fill pattern, not only by colour.
-    assert spillover and spillover[0].get("fill") == "url(#t-hatch)"
+    assert spillover and spillover[0].get("fill") == "url(#t-stipple)"
     assert essential and essential[0].get("fill") is None
-    assert root.find(f".//{SVG}pattern[@id='t-hatch']") is not None
+    assert root.find(f".//{SVG}pattern[@id='t-stipple']") is not None
     assert any("muscle-outline" in c for c in classes)
     markers = [
         el for el in root.iter(f"{SVG}g") if "marker" in el.get("class", "").split()
@@ -82,8 +82,8 @@ def test_the_right_side_pattern_is_drawn_on_the_persons_right(bundle):
 def test_a_thumbnail_frames_the_pattern_not_the_whole_figure(bundle):
     pattern = bundle.patterns.muscles["soleus"]
     overlay = pattern_overlay(pattern, "back")
-    root = parse(view_svg(bundle.atlas, "back", overlay=overlay, crop=True))
-    x, y, width, height = map(float, root.get("viewBox").split())
+    svg = view_svg(bundle.atlas, "back", overlay=overlay, css_class="thumbnail")
+    x, y, width, height = map(float, parse(svg).get("viewBox").split())
     assert height < 980 and width / height == pytest.approx(0.75, abs=0.01)
     for _classes, mx, my, _label in overlay.markers:
         assert x <= mx <= x + width and y <= my <= y + height

@@ -32,11 +32,44 @@ def _legend(layers):
     return [*legend, MARKER_LEGEND]
 
 
-def pattern_overlay(pattern, view_id, points=None, side=None):
+def _outlines_on(pattern, view_id, side):
+    """Return a muscle's outlines on one view and side (midline muscles: any)."""
+    return [
+        shape
+        for outline_side, view, shape in pattern.outlines
+        if view == view_id and outline_side in (side, "midline")
+    ]
+
+
+def muscle_layer(pattern, view_id, side, others=()):
+    """Return (css classes, geometry) of the muscles drawn beneath a pattern.
+
+    The studied muscle is emphasised; ``others`` (other muscles' patterns)
+    are drawn faint around it, each with a class naming it.
+    """
+    layer = []
+    for other in others:
+        if other.id == pattern.id:
+            continue
+        other_side = side if other.muscle.is_paired else "midline"
+        layer += [
+            (f"muscle-shape muscle-{other.id}", shape)
+            for shape in _outlines_on(other, view_id, other_side)
+        ]
+    layer += [
+        (f"muscle-shape muscle-outline muscle-{pattern.id}", shape)
+        for shape in _outlines_on(pattern, view_id, side)
+    ]
+    return layer
+
+
+def pattern_overlay(pattern, view_id, points=None, side=None, others=()):
     """Return the overlay of a muscle's pattern on one view.
 
     :param points: the trigger points to show (default: all on ``side``).
     :param side: the side to show; default the right side (or the midline).
+    :param others: other muscles' patterns to draw faint beneath (the muscle
+        layer of a muscle page).
     """
     side = side or pattern.sides()[0]
     points = (
@@ -44,14 +77,14 @@ def pattern_overlay(pattern, view_id, points=None, side=None):
         if points is not None
         else [p for p in pattern.trigger_points if p.side == side]
     )
-    layers = [
-        ("muscle-outline", shape)
-        for outline_side, view, shape in pattern.outlines
-        if view == view_id and outline_side == side
-    ]
-    layers += _zone_layers(points, view_id)
+    layers = _zone_layers(points, view_id)
     markers = markers_on(points, view_id, point_title)
-    return Overlay(layers=layers, markers=markers, legend=_legend(layers))
+    return Overlay(
+        layers=layers,
+        markers=markers,
+        legend=_legend(layers),
+        muscles=muscle_layer(pattern, view_id, side, others),
+    )
 
 
 def point_title(point):

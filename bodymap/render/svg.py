@@ -5,42 +5,60 @@ counter), so the same input always gives the same bytes.  Colours live in
 ``static/css/diagram.css``; elements only carry classes.  svgwrite's
 ``debug`` validation rejects ``role``, ``aria-*`` and ``data-*`` attributes,
 so documents are built with ``debug=False``; the tests parse the output.
+
+A diagram is drawn as a trigger-point chart: the figure as line art (outline,
+face, landmarks), the muscles faint beneath, zones with smooth outlines
+(essential solid, spillover stippled, local hatched), each trigger point an X
+with a halo, and the person's own spots as rings on top.  The atlas regions
+are drawn only on the interactive map, invisible until hovered, focused or
+marked; hit-testing uses them exactly as they are.
 """
 
 from dataclasses import dataclass, field
 
 import svgwrite
 
-from bodymap.atlas import CENTRE
+from bodymap.atlas.lineart import lines_of
+from bodymap.render.shapes import Frame, drawing_shapes
 
 ZONE_TITLES = {
     "local": "Local pain",
     "essential": "Essential zone",
     "spillover": "Spillover zone",
 }
-LEGEND_WIDTH = 140.0
-"""The legend sits in the empty top corner beside the head, on the right."""
 ZONE_ORDER = ("spillover", "essential", "local")
-MARKER_SIZE = 5.0
-DRAWING_DETAIL = 0.3
-"""Simplify outlines to this tolerance (view units, well under a pixel) where
-exactness does not matter: the silhouette, and regions of non-interactive
-diagrams.  The clickable map keeps exact regions so the browser and the
-server agree on which region a click falls in."""
-SIDE_LABEL_Y = 172.0
+ZONE_FILLS = {"spillover": "stipple", "local": "hatch"}
+"""Zones that are told apart by a fill pattern (essential is solid)."""
 SERIES_PATTERNS = ("series-1", "series-2", "series-3")
 """Fill patterns for comparing patterns (the first series is a solid fill).
 
 A layer or legend entry with the class ``fill-<pattern>`` is filled with that
 pattern, for example ``fill-series-2`` or ``fill-cross`` for an overlap.
 """
+SMOOTHED = ("zone", "compare", "overlap", "region-highlight")
+"""Layers drawn with smooth outlines (muscles are smoothed by the curve alone)."""
+LEGEND_DESIGN = 240.0
+"""The legend, labels and markers are laid out for a frame this many units
+wide and scaled with the frame, so their text shows at the same size on the
+page (about 13 px at the 300 px a diagram usually gets) whatever the crop."""
+LEGEND_ROW = 20.0
+LEGEND_FONT = 13.0
+LEGEND_CHARS = 26
+"""Legend text longer than this is squeezed to fit its line."""
+LOCATOR_HEIGHT = 84.0
+LOCATOR_WIDTH = 52.0
+MARKER_SIZE = 4.2
+"""Half the width of a trigger point's X, in legend design units."""
+SPOT_RADIUS = 7.0
+THUMBNAIL_ASPECT = 0.75
 
 
 @dataclass
 class Overlay:
     """What to draw over a view: outlines, zones and trigger-point markers.
 
-    ``layers`` is a list of (css classes, geometry) pairs drawn in order.
+    ``layers`` is a list of (css classes, geometry) pairs drawn in order;
+    ``muscles`` (css classes, geometry) are drawn faint beneath them.
     """
 
     layers: list = field(default_factory=list)
@@ -48,35 +66,88 @@ class Overlay:
     legend: list = field(default_factory=list)  # (css classes, text)
     spots: list = field(default_factory=list)  # (x, y, label)
     lines: list = field(default_factory=list)  # (x1, y1, x2, y2)
+    muscles: list = field(default_factory=list)  # (css classes, geometry)
 
 
-def path_data(geometry):
-    """Return SVG path data for a (multi)polygon, holes included."""
+def _n(value):
+    """Format a coordinate: one decimal, no trailing zeros."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _point(point):
+    return f"{_n(point[0])},{_n(point[1])}"
+
+
+def _mid(a, b):
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
+def curve_data(coords, closed):
+    """Return SVG path data for a smooth curve through a polyline's corners.
+
+    Each corner becomes the control point of a quadratic Bézier between the
+    midpoints of its two edges, so the curve is smooth (no kinks) and stays
+    within half an edge of the polyline.
+    """
+    points = list(coords)
+    if closed and len(points) > 1 and points[0] == points[-1]:
+        points = points[:-1]
+    if len(points) < 3:
+        return "M" + "L".join(_point(p) for p in points) + ("Z" if closed else "")
+    if closed:
+        parts = ["M" + _point(_mid(points[-1], points[0]))]
+        for index, corner in enumerate(points):
+            after = points[(index + 1) % len(points)]
+            parts.append(f"Q{_point(corner)} {_point(_mid(corner, after))}")
+        return "".join(parts) + "Z"
+    parts = ["M" + _point(points[0])]
+    for index in range(1, len(points) - 1):
+        corner, after = points[index], points[index + 1]
+        end = after if index == len(points) - 2 else _mid(corner, after)
+        parts.append(f"Q{_point(corner)} {_point(end)}")
+    return "".join(parts)
+
+
+def path_data(geometry, smooth=False):
+    """Return SVG path data for a (multi)polygon, holes included.
+
+    :param smooth: draw each ring as a smooth curve through its corners
+        instead of straight edges.
+    """
     parts = []
     for polygon in getattr(geometry, "geoms", [geometry]):
         if polygon.geom_type != "Polygon" or polygon.is_empty:
             continue
         for ring in [polygon.exterior, *polygon.interiors]:
-            points = [f"{x:.1f},{y:.1f}" for x, y in ring.coords[:-1]]
-            parts.append("M" + "L".join(points) + "Z")
+            if smooth:
+                parts.append(curve_data(ring.coords, closed=True))
+            else:
+                points = [f"{x:.1f},{y:.1f}" for x, y in ring.coords[:-1]]
+                parts.append("M" + "L".join(points) + "Z")
     return "".join(parts)
+
+
+def fill_url(prefix, pattern):
+    return f"url(#{prefix}-{pattern})"
 
 
 def _defs(drawing, prefix):
     """Add the fill patterns that tell zones apart without colour."""
+    stipple = drawing.pattern(
+        id=f"{prefix}-stipple", size=(4, 4), patternUnits="userSpaceOnUse"
+    )
+    stipple.add(drawing.rect((0, 0), (4, 4), class_="stipple-ground"))
+    stipple.add(drawing.circle((1, 1), 0.75, class_="stipple-dot"))
+    stipple.add(drawing.circle((3, 3), 0.75, class_="stipple-dot"))
     hatch = drawing.pattern(
         id=f"{prefix}-hatch",
-        size=(6, 6),
+        size=(5, 5),
         patternUnits="userSpaceOnUse",
         patternTransform="rotate(45)",
     )
-    hatch.add(drawing.rect((0, 0), (6, 6), class_="hatch-ground"))
-    hatch.add(drawing.line((0, 0), (0, 6), class_="hatch-line"))
-    dots = drawing.pattern(
-        id=f"{prefix}-dots", size=(5, 5), patternUnits="userSpaceOnUse"
-    )
-    dots.add(drawing.rect((0, 0), (5, 5), class_="dots-ground"))
-    dots.add(drawing.circle((2.5, 2.5), 1.1, class_="dots-dot"))
+    hatch.add(drawing.rect((0, 0), (5, 5), class_="hatch-ground"))
+    hatch.add(drawing.line((0, 0), (0, 5), class_="hatch-line"))
     cross = drawing.pattern(
         id=f"{prefix}-cross",
         size=(7, 7),
@@ -86,7 +157,7 @@ def _defs(drawing, prefix):
     cross.add(drawing.rect((0, 0), (7, 7), class_="cross-ground"))
     cross.add(drawing.line((0, 0), (0, 7), class_="cross-line"))
     cross.add(drawing.line((0, 0), (7, 0), class_="cross-line"))
-    for pattern in (hatch, dots, cross):
+    for pattern in (stipple, hatch, cross):
         drawing.defs.add(pattern)
 
 
@@ -118,141 +189,273 @@ def _series_defs(drawing, prefix, overlay):
         drawing.defs.add(pattern)
 
 
-def _named_fill(classes, prefix):
-    """Return the fill url a ``fill-<pattern>`` class asks for, or None."""
-    for name in classes.split():
+def _fill_of(classes, prefix):
+    """Return the fill url a zone or a ``fill-<pattern>`` class asks for, or None."""
+    names = classes.split()
+    for name in names:
         if name.startswith("fill-"):
             return fill_url(prefix, name[len("fill-") :])
+    for zone, pattern in ZONE_FILLS.items():
+        if "zone" in names and zone in names:
+            return fill_url(prefix, pattern)
     return None
 
 
-def crop_box(overlay, view, aspect=0.75, min_height=300.0, margin=24.0):
-    """Return (x, y, width, height) framing an overlay's shapes and markers.
+@dataclass(frozen=True)
+class _Layout:
+    """Where a diagram's parts go: the frame, the legend strip, the scale."""
 
-    The frame keeps one aspect ratio so thumbnails line up, is never smaller
-    than ``min_height`` (so a heel pattern still shows the foot around it) and
-    stays inside the view's height.
-    """
-    shapes = [
-        geometry for _classes, geometry in overlay.layers if not geometry.is_empty
-    ]
-    points = [(x, y) for _classes, x, y, _label in overlay.markers]
-    if not shapes and not points:
-        return (0, 0, view.width, view.height)
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    for shape in shapes:
-        minx, miny, maxx, maxy = shape.bounds
-        xs += [minx, maxx]
-        ys += [miny, maxy]
-    height = max(min_height, max(ys) - min(ys) + 2 * margin)
-    height = max(height, (max(xs) - min(xs) + 2 * margin) / aspect)
-    height = min(height, view.height)
-    width = height * aspect
-    if width >= view.width:
-        x = (view.width - width) / 2
-    else:
-        x = min(max((min(xs) + max(xs) - width) / 2, 0), view.width - width)
-    y = min(max((min(ys) + max(ys) - height) / 2, 0), view.height - height)
-    return (round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+    frame: Frame
+    scale: float
+    legend_rows: int
+    locator: bool
+
+    @property
+    def strip(self):
+        """Return the legend strip's height (0 without legend or locator)."""
+        if not self.legend_rows and not self.locator:
+            return 0.0
+        rows = self.legend_rows * LEGEND_ROW + 14
+        return max(rows, LOCATOR_HEIGHT + 12 if self.locator else 0) * self.scale
+
+    def viewbox(self):
+        frame = self.frame
+        values = (frame.x, frame.y, frame.width, frame.height + self.strip)
+        return " ".join(_n(value) for value in values)
 
 
-def fill_url(prefix, pattern):
-    return f"url(#{prefix}-{pattern})"
+def _layout(frame, legend_rows, locator):
+    scale = round(frame.width / LEGEND_DESIGN, 3)
+    return _Layout(frame, scale, legend_rows, locator)
 
 
-def _side_labels(drawing, view):
-    """Write R and L (the person's sides) beside the head."""
-    right_x = CENTRE - 150 if view.id == "front" else CENTRE + 150
-    left_x = 2 * CENTRE - right_x
-    group = drawing.g(class_="side-labels", **{"aria-hidden": "true"})
-    group.add(drawing.text("R", insert=(right_x, SIDE_LABEL_Y), class_="side-label"))
-    group.add(drawing.text("L", insert=(left_x, SIDE_LABEL_Y), class_="side-label"))
+def _side_labels(drawing, view, layout):
+    """Write R and L (the person's sides) and FRONT/BACK inside the frame."""
+    frame, s = layout.frame, layout.scale
+    person_right_on_left = view.id == "front"
+    left_text, right_text = ("R", "L") if person_right_on_left else ("L", "R")
+    group = drawing.g(
+        class_="side-labels",
+        transform=f"translate({_n(frame.x)},{_n(frame.y)}) scale({s:g})",
+        **{"aria-hidden": "true"},
+    )
+    width = frame.width / s
+    group.add(drawing.text(left_text, insert=(14, 26), class_="side-label"))
+    group.add(drawing.text(right_text, insert=(width - 14, 26), class_="side-label"))
     group.add(
-        drawing.text(f"{view.id.upper()}", insert=(CENTRE, 20), class_="view-label")
+        drawing.text(view.id.upper(), insert=(width / 2, 15), class_="view-label")
     )
     return group
 
 
-def _region_element(drawing, region, neighbours, interactive):
-    """Return a region's path; only the interactive map's regions carry ids.
-
-    A page shows one interactive map per view but may show many diagrams of
-    the same view (results, study sheets), so ids there would repeat.
-    """
+def _region_element(drawing, region, neighbours):
+    """Return an interactive region: a named button, invisible until used."""
     attributes = {
         "class_": f"region side-{region.side}",
         "data-region": region.id,
+        "id": f"region-{region.id}",
+        "role": "button",
+        "aria-pressed": "false",
+        "aria-label": region.title,
+        "tabindex": "-1",
+        "data-neighbours": " ".join(neighbours),
     }
-    if interactive:
-        attributes.update(
-            {
-                "id": f"region-{region.id}",
-                "role": "button",
-                "aria-pressed": "false",
-                "aria-label": region.title,
-                "tabindex": "-1",
-                "data-neighbours": " ".join(neighbours),
-            }
+    return drawing.path(d=path_data(region.shape), **attributes)
+
+
+def _figure_group(drawing, atlas, view_id, prefix):
+    """Return the figure as line art: the outline, then the landmarks."""
+    shapes = drawing_shapes(atlas)
+    group = drawing.g(id=f"{prefix}-figure", class_="figure")
+    group.add(
+        drawing.path(
+            d=_cached_outline(shapes, view_id), class_="silhouette figure-outline"
         )
-    shape = region.shape if interactive else region.shape.simplify(DRAWING_DETAIL)
-    element = drawing.path(d=path_data(shape), **attributes)
-    if not interactive:
-        element.set_desc(title=region.title)
-    return element
+    )
+    return group
 
 
-def _overlay_group(drawing, overlay, prefix):
-    group = drawing.g(id=f"{prefix}-overlay", class_="overlay")
+def _cached_outline(shapes, view_id):
+    key = ("outline-d", view_id)
+    cache = shapes.__dict__.setdefault("_svg_cache", {})
+    if key not in cache:
+        cache[key] = path_data(shapes.outlines[view_id], smooth=True)
+    return cache[key]
+
+
+def _landmark_group(drawing, atlas, view_id):
+    """Return the landmark lines (clavicles, spine, kneecaps ...) of a view."""
+    group = drawing.g(class_="landmarks", **{"aria-hidden": "true"})
+    for line in lines_of(atlas.views[view_id]):
+        group.add(
+            drawing.path(
+                d=curve_data(line.coords, line.closed),
+                class_=line.css_class,
+                **{"data-landmark-region": line.region},
+            )
+        )
+    return group
+
+
+def _muscle_group(drawing, overlay, frame):
+    group = drawing.g(class_="muscles", **{"aria-hidden": "true"})
+    x0, y0, x1, y1 = frame.bounds
+    for classes, geometry in overlay.muscles:
+        if geometry.is_empty:
+            continue
+        minx, miny, maxx, maxy = geometry.bounds
+        if maxx < x0 or minx > x1 or maxy < y0 or miny > y1:
+            continue
+        group.add(drawing.path(d=path_data(geometry, smooth=True), class_=classes))
+    return group
+
+
+def _layer_shapes(atlas, view_id, overlay):
+    """Return the overlay's layers as drawn: zones smoothed, spillover under essential.
+
+    The spillover zone is drawn as the smooth union of spillover and
+    essential, beneath the solid essential zone, so no sliver of bare skin
+    opens between the two.
+    """
+    shapes = drawing_shapes(atlas)
+    essential = [
+        g for c, g in overlay.layers if {"zone", "essential"} <= set(c.split())
+    ]
+    drawn = []
     for classes, geometry in overlay.layers:
-        data = path_data(geometry)
+        names = set(classes.split())
+        if not names & set(SMOOTHED):
+            drawn.append((classes, geometry, False))
+            continue
+        if {"zone", "spillover"} <= names and essential:
+            geometry = geometry.union(essential[0])
+        drawn.append((classes, shapes.smooth_zone(view_id, geometry), True))
+    return drawn
+
+
+def _marker(drawing, classes, x, y, label, size):
+    marker = drawing.g(class_=classes, transform=f"translate({_n(x)},{_n(y)})")
+    marker.set_desc(title=label)
+    s = round(size, 2)
+    marker.add(drawing.circle((0, 0), round(s * 1.55, 2), class_="marker-disc"))
+    for a, b in (((-s, -s), (s, s)), ((-s, s), (s, -s))):
+        marker.add(
+            drawing.line(a, b, class_="marker-halo", **{"stroke-width": _n(s * 0.95)})
+        )
+    for a, b in (((-s, -s), (s, s)), ((-s, s), (s, -s))):
+        marker.add(
+            drawing.line(a, b, class_="marker-cross", **{"stroke-width": _n(s * 0.45)})
+        )
+    return marker
+
+
+def _overlay_group(drawing, atlas, view_id, overlay, prefix, layout):
+    group = drawing.g(id=f"{prefix}-overlay", class_="overlay")
+    for classes, geometry, smooth in _layer_shapes(atlas, view_id, overlay):
+        data = path_data(geometry, smooth=smooth)
         if not data:
             continue
         attributes = {"class_": classes}
-        for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
-            if zone in classes.split():
-                attributes["fill"] = fill_url(prefix, pattern)
-        if _named_fill(classes, prefix):
-            attributes["fill"] = _named_fill(classes, prefix)
+        fill = _fill_of(classes, prefix)
+        if fill:
+            attributes["fill"] = fill
         group.add(drawing.path(d=data, **attributes))
     for x1, y1, x2, y2 in overlay.lines:
         group.add(drawing.line((x1, y1), (x2, y2), class_="referral-line"))
-    for index, (x, y, label) in enumerate(overlay.spots):
-        spot = drawing.circle((x, y), 7, class_="spot", id=f"{prefix}-spot-{index}")
-        spot.set_desc(title=label)
-        group.add(spot)
+    size = MARKER_SIZE * max(layout.scale, 1.0)
     for classes, x, y, label in overlay.markers:
-        marker = drawing.g(class_=classes, transform=f"translate({x:.1f},{y:.1f})")
-        marker.set_desc(title=label)
-        s = MARKER_SIZE
-        marker.add(drawing.line((-s, -s), (s, s), class_="marker-halo"))
-        marker.add(drawing.line((-s, s), (s, -s), class_="marker-halo"))
-        marker.add(drawing.line((-s, -s), (s, s), class_="marker-cross"))
-        marker.add(drawing.line((-s, s), (s, -s), class_="marker-cross"))
-        group.add(marker)
+        group.add(_marker(drawing, classes, x, y, label, size))
+    radius = _n(SPOT_RADIUS * max(layout.scale, 1.0))
+    for index, (x, y, label) in enumerate(overlay.spots):
+        spot = drawing.g(class_="spot-mark", id=f"{prefix}-spot-{index}")
+        spot.set_desc(title=label)
+        spot.add(drawing.circle((x, y), radius, class_="spot-halo"))
+        spot.add(drawing.circle((x, y), radius, class_="spot"))
+        group.add(spot)
     return group
 
 
-def _legend_group(drawing, overlay, prefix, view):
-    group = drawing.g(id=f"{prefix}-legend", class_="legend")
-    left = view.width - LEGEND_WIDTH
+def _legend_group(drawing, overlay, prefix, layout):
+    """Return the legend, below the frame, in design units scaled to the frame."""
+    frame, s = layout.frame, layout.scale
+    left = LOCATOR_WIDTH + 16 if layout.locator else 8
+    group = drawing.g(
+        id=f"{prefix}-legend",
+        class_="legend",
+        transform=f"translate({_n(frame.x)},{_n(frame.y + frame.height)}) scale({s:g})",
+    )
     for index, (classes, text) in enumerate(overlay.legend):
-        row_y = 30 + index * 17
-        swatch = {"class_": f"legend-swatch {classes}"}
-        for zone, pattern in (("spillover", "hatch"), ("local", "dots")):
-            if zone in classes.split():
-                swatch["fill"] = fill_url(prefix, pattern)
-        if _named_fill(classes, prefix):
-            swatch["fill"] = _named_fill(classes, prefix)
+        row_y = 8 + index * LEGEND_ROW
         if "marker" in classes.split():
-            marker = drawing.text(
-                "✕", insert=(left + 2, row_y + 12), class_="legend-marker"
+            group.add(
+                _marker(
+                    drawing, "legend-marker", left + 7, row_y + 7, text, MARKER_SIZE
+                )
             )
-            group.add(marker)
+        elif "spot-key" in classes.split():
+            group.add(
+                drawing.circle((left + 7, row_y + 7), 6, class_="legend-swatch spot")
+            )
         else:
+            swatch = {"class_": f"legend-swatch {classes}"}
+            fill = _fill_of(classes, prefix)
+            if fill:
+                swatch["fill"] = fill
             group.add(drawing.rect((left, row_y), (14, 14), **swatch))
-        text_at = (left + 20, row_y + 11)
-        group.add(drawing.text(text, insert=text_at, class_="legend-text"))
+        extra = {}
+        if len(text) > LEGEND_CHARS:
+            extra = {
+                "textLength": _n(LEGEND_DESIGN - left - 26),
+                "lengthAdjust": "spacingAndGlyphs",
+            }
+        group.add(
+            drawing.text(
+                text, insert=(left + 20, row_y + 11.5), class_="legend-text", **extra
+            )
+        )
     return group
+
+
+def _locator_group(drawing, atlas, view_id, layout):
+    """Return a small whole figure with the crop marked, left of the legend."""
+    frame, s = layout.frame, layout.scale
+    view = atlas.views[view_id]
+    k = LOCATOR_HEIGHT / view.height
+    x = (LOCATOR_WIDTH - view.width * k) / 2 + 6
+    group = drawing.g(
+        class_="locator",
+        transform=f"translate({_n(frame.x)},{_n(frame.y + frame.height)}) "
+        f"scale({s:g}) translate({_n(x)},8) scale({k:.4f})",
+        **{"aria-hidden": "true"},
+    )
+    shapes = drawing_shapes(atlas)
+    cache = shapes.__dict__.setdefault("_svg_cache", {})
+    key = ("locator-d", view_id)
+    if key not in cache:
+        cache[key] = path_data(shapes.locators[view_id], smooth=True)
+    group.add(drawing.path(d=cache[key], class_="locator-figure"))
+    group.add(
+        drawing.rect(
+            (frame.x, frame.y), (frame.width, frame.height), class_="locator-frame"
+        )
+    )
+    return group
+
+
+def choose_frame(atlas, view_id, overlay):
+    """Return the body-area crop that shows an overlay's zones and markers."""
+    shapes = [geometry for _classes, geometry in overlay.layers]
+    points = [(x, y) for _classes, x, y, _label in overlay.markers]
+    points += [(x, y) for x, y, _label in overlay.spots]
+    return drawing_shapes(atlas).frame(view_id, shapes, points)
+
+
+def crop_box(overlay, view, atlas=None):
+    """Return (x, y, width, height) of the frame an overlay is cropped to."""
+    if atlas is None:
+        return (0, 0, view.width, view.height)
+    frame = choose_frame(atlas, view.id, overlay)
+    return (frame.x, frame.y, frame.width, frame.height)
 
 
 def view_svg(
@@ -265,26 +468,50 @@ def view_svg(
     title=None,
     stylesheet=None,
     css_class="body-map",
-    crop=False,
+    crop=None,
+    frame=None,
+    legend=None,
+    locator=True,
 ):
     """Return one view as an SVG document string.
 
     :param interactive: make each region a named button for the pain drawing.
     :param prefix: id prefix, unique per page, for patterns and groups.
     :param stylesheet: CSS text to embed, for a standalone download.
-    :param crop: frame the overlay instead of the whole figure (thumbnails).
+    :param crop: frame the body area of the overlay (head and neck, hand ...)
+        instead of the whole figure; by default every non-interactive diagram
+        with zones or markers is cropped.
+    :param frame: a :class:`~bodymap.render.shapes.Frame` to show instead.
+    :param legend: draw the legend below the frame (default: unless the
+        diagram is a thumbnail).
+    :param locator: with a crop, draw a small whole figure showing where it lies.
     """
     view = atlas.views[view_id]
     prefix = prefix or f"map-{view_id}"
-    frame = (0, 0, view.width, view.height)
-    if crop and overlay is not None:
-        frame = crop_box(overlay, view)
+    thumbnail = "thumbnail" in css_class.split()
+    legend = (not thumbnail) if legend is None else legend
+    if crop is None:
+        crop = thumbnail or (
+            not interactive
+            and overlay is not None
+            and bool(overlay.layers or overlay.markers)
+        )
+    if frame is None:
+        if crop and overlay is not None:
+            frame = choose_frame(atlas, view_id, overlay)
+            if thumbnail:
+                frame = drawing_shapes(atlas).fixed_aspect(frame, THUMBNAIL_ASPECT)
+        else:
+            frame = Frame(0, 0, view.width, view.height, "whole")
+    cropped = frame.area != "whole" and not thumbnail
+    rows = len(overlay.legend) if overlay is not None and legend else 0
+    layout = _layout(frame, rows, cropped and locator)
     drawing = svgwrite.Drawing(
         size=None,
-        viewBox=" ".join(f"{value:g}" for value in frame),
+        viewBox=layout.viewbox(),
         debug=False,
         id=prefix,
-        class_=f"{css_class} view-{view_id}",
+        class_=f"{css_class} view-{view_id} area-{frame.area}",
     )
     drawing.attribs["preserveAspectRatio"] = "xMidYMid meet"
     title = title or f"Body map, {view_id} view"
@@ -296,21 +523,34 @@ def view_svg(
     _defs(drawing, prefix)
     if overlay is not None:
         _series_defs(drawing, prefix, overlay)
-    drawing.add(
-        drawing.path(
-            d=path_data(atlas.silhouettes[view_id].simplify(DRAWING_DETAIL)),
-            class_="silhouette",
-        )
+    # The page may give the diagram more room than its frame: clip to it.
+    clip = drawing.defs.add(drawing.clipPath(id=f"{prefix}-clip"))
+    clip.add(
+        drawing.rect((frame.x, frame.y), (frame.width, frame.height + layout.strip))
     )
-    regions = drawing.g(id=f"{prefix}-regions", class_="regions")
-    for region in atlas.regions_of(view_id):
-        regions.add(
-            _region_element(drawing, region, atlas.neighbours(region.id), interactive)
-        )
-    drawing.add(regions)
+    body = drawing.add(drawing.g(class_="chart", clip_path=f"url(#{prefix}-clip)"))
+    body.add(_figure_group(drawing, atlas, view_id, prefix))
+    if overlay is not None and overlay.muscles:
+        body.add(_muscle_group(drawing, overlay, frame))
+    if interactive:
+        regions = drawing.g(id=f"{prefix}-regions", class_="regions")
+        for region in atlas.regions_of(view_id):
+            regions.add(_region_element(drawing, region, atlas.neighbours(region.id)))
+        body.add(regions)
+    body.add(_landmark_group(drawing, atlas, view_id))
     if overlay is not None:
-        drawing.add(_overlay_group(drawing, overlay, prefix))
-    drawing.add(_side_labels(drawing, view))
-    if overlay is not None and overlay.legend:
-        drawing.add(_legend_group(drawing, overlay, prefix, view))
+        body.add(_overlay_group(drawing, atlas, view_id, overlay, prefix, layout))
+    body.add(_side_labels(drawing, view, layout))
+    if layout.strip:
+        body.add(
+            drawing.rect(
+                (frame.x, frame.y + frame.height),
+                (frame.width, layout.strip),
+                class_="legend-ground",
+            )
+        )
+    if layout.locator:
+        body.add(_locator_group(drawing, atlas, view_id, layout))
+    if rows:
+        body.add(_legend_group(drawing, overlay, prefix, layout))
     return drawing.tostring()

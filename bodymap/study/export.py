@@ -28,7 +28,6 @@ def standalone_svg(
         title=title,
         stylesheet=stylesheet,
         css_class="thumbnail" if thumbnail else "body-map",
-        crop=thumbnail,
     )
     return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
 

@@ -151,7 +151,7 @@ def test_referral_zones_do_not_rely_on_colour_alone(open_page):
     spillover = [zone["fill"] for zone in fills if "spillover" in zone["classes"]]
     assert essential and spillover
     assert all(not fill.startswith("url(") for fill in essential)
-    assert all(fill.startswith("url(") and "hatch" in fill for fill in spillover)
+    assert all(fill.startswith("url(") and "stipple" in fill for fill in spillover)
     # The README's second picture: a muscle's pattern, essential and spillover.
     page.locator("#pattern-heading").evaluate("el => el.scrollIntoView()")
     save_screenshot(page, "readme-muscle-desktop", full_page=False)
