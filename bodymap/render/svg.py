@@ -442,6 +442,13 @@ def _locator_group(drawing, atlas, view_id, layout):
     return group
 
 
+def _is_pattern(overlay):
+    """Return whether an overlay draws a pattern (zones or trigger points)."""
+    return bool(overlay.markers) or any(
+        set(classes.split()) & set(SMOOTHED) for classes, _ in overlay.layers
+    )
+
+
 def choose_frame(atlas, view_id, overlay):
     """Return the body-area crop that shows an overlay's zones and markers."""
     shapes = [geometry for _classes, geometry in overlay.layers]
@@ -480,7 +487,7 @@ def view_svg(
     :param stylesheet: CSS text to embed, for a standalone download.
     :param crop: frame the body area of the overlay (head and neck, hand ...)
         instead of the whole figure; by default every non-interactive diagram
-        with zones or markers is cropped.
+        of a pattern (zones or trigger points) and every thumbnail is cropped.
     :param frame: a :class:`~bodymap.render.shapes.Frame` to show instead.
     :param legend: draw the legend below the frame (default: unless the
         diagram is a thumbnail).
@@ -492,9 +499,7 @@ def view_svg(
     legend = (not thumbnail) if legend is None else legend
     if crop is None:
         crop = thumbnail or (
-            not interactive
-            and overlay is not None
-            and bool(overlay.layers or overlay.markers)
+            not interactive and overlay is not None and _is_pattern(overlay)
         )
     if frame is None:
         if crop and overlay is not None:
