@@ -52,9 +52,10 @@ inside the outline.
 How it stays fast
 -----------------
 Everything that does not depend on the drawing is worked out once: for every
-region, the best value each muscle earns there (digit faces included) as two
-numpy arrays.  A lookup adds up one such pair per spot, picks the best
-muscles, and only then explains those.
+region, the muscles that earn anything there and their best value (digit
+faces included), as numpy arrays.  A lookup concatenates one set per spot and
+sums them per muscle with ``bincount``, picks the best muscles (breaking ties
+at the cut the way the final order does), and only then explains those.
 """
 
 from dataclasses import dataclass
@@ -195,7 +196,7 @@ class LookupEngine:
         self._ids = [point.spec.id for point in self.points]
         self._value_at = [self._values_of(index) for index in range(len(self.points))]
         self._build_refined()
-        self._build_matrix()
+        self._build_vectors()
         levels = [prevalence_level(muscle) for muscle, _side in self._groups]
         self._levels = levels
         self._bonus = np.array(
@@ -205,6 +206,9 @@ class LookupEngine:
             (muscle.name, ("right", "left", "midline").index(side))
             for muscle, side in self._groups
         ]
+        by_name = sorted(range(len(self._groups)), key=self._rank_names.__getitem__)
+        self._name_rank = np.empty(len(self._groups), dtype=np.intp)
+        self._name_rank[by_name] = np.arange(len(self._groups))
 
     @staticmethod
     def _coverage(point):
@@ -271,17 +275,29 @@ class LookupEngine:
                 values[region_id] = (value, zone, True)
         return values
 
-    def _build_matrix(self):
-        """Work out, per region, the best value each muscle earns there."""
-        self._row = {region_id: row for row, region_id in enumerate(self.atlas.regions)}
-        matrix = np.zeros((len(self._row), len(self._groups)))
+    def _build_vectors(self):
+        """Work out, per region, the best value each muscle earns there.
+
+        Each region keeps three parallel arrays: the muscles that earn
+        anything there, their value, and whether that best value comes from
+        an essential zone.
+        """
+        best = {region_id: {} for region_id in self.atlas.regions}
         for index, values in enumerate(self._value_at):
             group = self._group_of[index]
-            for region_id, (value, _zone, _face) in values.items():
-                row = self._row[region_id]
-                matrix[row, group] = max(matrix[row, group], value)
-        self._matrix = matrix
-        self._detail = {region_id: {} for region_id in self._row}
+            for region_id, (value, zone, _face) in values.items():
+                here = best[region_id]
+                if group not in here or value > here[group][0]:
+                    here[group] = (value, zone == "essential")
+        self._vectors = {}
+        for region_id, here in best.items():
+            groups = sorted(here)
+            self._vectors[region_id] = (
+                np.array(groups, dtype=np.intp),
+                np.array([here[g][0] for g in groups], dtype=float),
+                np.array([here[g][1] for g in groups], dtype=bool),
+            )
+        self._detail = {region_id: {} for region_id in self.atlas.regions}
         for index, values in enumerate(self._value_at):
             group = self._group_of[index]
             for region_id, (value, zone, face) in values.items():
@@ -326,18 +342,24 @@ class LookupEngine:
         if not spots or total == 0 or not self._groups:
             return []
         regions = [spot.region_id for spot in spots]
-        block = self._matrix[[self._row[region_id] for region_id in regions]]
         if self._near_refined.isdisjoint(regions):
             refined = [{}] * len(spots)
+            vectors = [self._vectors[region_id] for region_id in regions]
         else:
             refined = self._refined_hits(spots)
-            for row, hits in enumerate(refined):
-                for index, zone in hits.items():
-                    group = self._group_of[index]
-                    block[row, group] = max(block[row, group], self._value(index, zone))
-        weights = np.array([spot.intensity for spot in spots]) / total
-        scores = np.round(100 * (weights @ block), 1)
-        counts = np.count_nonzero(block, axis=0)
+            vectors = [
+                self._with_refined_vector(region_id, hits)
+                for region_id, hits in zip(regions, refined, strict=True)
+            ]
+        groups = np.concatenate([vector[0] for vector in vectors])
+        weights = np.repeat(
+            np.array([spot.intensity / total for spot in spots]),
+            [len(vector[0]) for vector in vectors],
+        )
+        values = np.concatenate([vector[1] for vector in vectors]) * weights
+        size = len(self._groups)
+        scores = np.round(100 * np.bincount(groups, values, minlength=size), 1)
+        counts = np.bincount(groups, minlength=size)
         order = scores + self._bonus + np.where(counts == len(spots), 1000.0, 0.0)
         shortlist = np.flatnonzero(counts)
         if len(shortlist) > limit:
@@ -345,25 +367,43 @@ class LookupEngine:
                 len(shortlist) - limit
             ]
             shortlist = shortlist[order[shortlist] >= cut]
+        if len(shortlist) > limit:
+            # ties at the cut: break them as the final sort does, in numpy
+            essential = np.bincount(
+                groups,
+                np.concatenate([vector[2] for vector in vectors]),
+                minlength=size,
+            )
+            best = np.lexsort(
+                (
+                    self._name_rank[shortlist],
+                    -essential[shortlist],
+                    -order[shortlist],
+                )
+            )
+            shortlist = shortlist[best[:limit]]
         names = [self.atlas.regions[region_id].name for region_id in regions]
         ranked = []
-        for group in shortlist.tolist():
-            candidate = self._candidate(
-                group, float(scores[group]), regions, refined, names
-            )
+        for group, score, rank_value in zip(
+            shortlist.tolist(),
+            scores[shortlist].tolist(),
+            order[shortlist].tolist(),
+            strict=True,
+        ):
+            candidate = self._candidate(group, score, regions, refined, names)
             essential = candidate.zones.count("essential")
-            key = (-order[group], -essential, *self._rank_names[group])
+            key = (-rank_value, -essential, self._rank_names[group])
             ranked.append((key, candidate))
         ranked.sort(key=lambda item: item[0])
         return [candidate for _key, candidate in ranked[:limit]]
 
     def _candidate(self, group, score, regions, refined, names):
         """Work out which trigger points explain which spots, and say so."""
-        muscle, side = self._groups[group]
         per_spot = {}
         found = {}  # trigger point index -> [spot indices, zones, total value]
+        detail = self._detail
         for spot_index, region_id in enumerate(regions):
-            entries = self._detail[region_id].get(group, ())
+            entries = detail[region_id].get(group, ())
             if refined[spot_index]:
                 entries = self._with_refined(entries, refined[spot_index], group)
             for index, value, zone, face in entries:
@@ -377,27 +417,54 @@ class LookupEngine:
                 best = per_spot.get(spot_index)
                 if best is None or value > best[0]:
                     per_spot[spot_index] = (value, zone, face)
-        points = sorted(
-            (-total, self._ids[index], index, explained, zones)
-            for index, (explained, zones, total) in found.items()
-        )
+        if len(found) == 1:
+            ((index, (explained, zones, _total)),) = found.items()
+            points = [PointMatch(self.points[index], tuple(explained), tuple(zones))]
+        else:
+            ordered = sorted(
+                (-total, self._ids[index], index, explained, zones)
+                for index, (explained, zones, total) in found.items()
+            )
+            points = [
+                PointMatch(self.points[index], tuple(explained), tuple(zones))
+                for _total, _id, index, explained, zones in ordered
+            ]
         explains = tuple(per_spot)  # filled in spot order
+        matches = per_spot.values()
         level = self._levels[group]
+        muscle, side = self._groups[group]
         return Candidate(
-            muscle=muscle,
-            side=side,
-            score=score,
-            explains=explains,
-            zones=tuple([per_spot[i][1] for i in explains]),
-            other_face=tuple([i for i in explains if per_spot[i][2]]),
-            trigger_points=tuple(
-                [
-                    PointMatch(self.points[index], tuple(explained), tuple(zones))
-                    for _total, _id, index, explained, zones in points
-                ]
-            ),
-            prevalence=level,
-            explanation=self._explain(explains, per_spot, names, level),
+            muscle,
+            side,
+            score,
+            explains,
+            tuple([match[1] for match in matches]),
+            tuple([i for i, match in per_spot.items() if match[2]]),
+            tuple(points),
+            level,
+            self._explain(explains, per_spot, names, level),
+        )
+
+    def _with_refined_vector(self, region_id, hits):
+        """Return a region's arrays with the refined outlines under a spot."""
+        groups, values, essential = self._vectors[region_id]
+        if not hits:
+            return groups, values, essential
+        best = {
+            group: (value, is_essential)
+            for group, value, is_essential in zip(
+                groups.tolist(), values.tolist(), essential.tolist(), strict=True
+            )
+        }
+        for index, zone in hits.items():
+            group, value = self._group_of[index], self._value(index, zone)
+            if group not in best or value > best[group][0]:
+                best[group] = (value, zone == "essential")
+        ordered = sorted(best)
+        return (
+            np.array(ordered, dtype=np.intp),
+            np.array([best[g][0] for g in ordered], dtype=float),
+            np.array([best[g][1] for g in ordered], dtype=bool),
         )
 
     def _with_refined(self, entries, hits, group):

@@ -363,3 +363,17 @@ def test_three_spots_of_upper_trapezius_rank_it_first_once(bundle):
     assert first.explains == (0, 1, 2)
     assert len({m.point.spec.id for m in first.trigger_points}) >= 2
     assert [c.key for c in candidates].count("upper-trapezius.right") == 1
+
+
+def test_a_short_limit_keeps_the_full_order_through_ties(atlas):
+    names = ["f", "b", "e", "a", "d", "c"]
+    engine = LookupEngine(
+        atlas,
+        [make_point(atlas, name, essential=["right-temple"]) for name in names]
+        + [make_point(atlas, "z", local=["right-temple"])],
+    )
+    spot = [engine.spot_in_region("right-temple")]
+    full = [c.muscle.name for c in engine.rank(spot, limit=10)]
+    assert full == ["a", "b", "c", "d", "e", "f", "z"]
+    for limit in (1, 3, 6):
+        assert [c.muscle.name for c in engine.rank(spot, limit=limit)] == full[:limit]
