@@ -32,7 +32,7 @@ from bodymap.dataset.model import (
 )
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-PREVALENCE_REQUIRED = False
+PREVALENCE_REQUIRED = True
 """Whether every muscle must say how common it is (``[prevalence]``).
 
 False while the muscle files are being filled in; the consistency tests
