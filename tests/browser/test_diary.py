@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.browser.browser_checks import TARGETS_JS, undersized_targets
+from tests.browser.browser_checks import TARGETS_JS, tab_until, undersized_targets
 from tests.browser.conftest import save_screenshot, serious_violations
 
 REPORT = "/api/diary/report"
@@ -249,3 +249,32 @@ def test_the_printed_summary_is_one_page_for_the_clinician(open_page):
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
     save_screenshot(page, "diary-print")
+
+
+def test_an_entry_by_keyboard_alone(open_page):
+    page = open_page("/diary#regions=right-temple:3")
+    page.locator("#entry-spots li").first.wait_for()
+    tab_until(page, "(el) => el.name === 'score'")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => document.activeElement.value") == "5"
+    tab_until(page, "(el) => el.id === 'had-session'")
+    page.keyboard.press("Space")
+    assert page.get_by_label("Which treatment").is_visible()
+    tab_until(page, "(el) => el.id === 'save-entry'")
+    page.keyboard.press("Enter")
+    page.get_by_role("status").filter(has_text="Saved your entry").wait_for()
+    (entry,) = page.evaluate(STORED_JS)["entries"]
+    assert entry["score"] == 5
+    assert entry["spots"] == [{"region": "right-temple", "intensity": 3}]
+    assert entry["session"]["technique"] == "dry-needling"
+
+    # The confirmation opens on its safe choice; Escape keeps the diary.
+    tab_until(page, "(el) => el.id === 'delete-diary'")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.textContent") == (
+        "Keep my diary"
+    )
+    page.keyboard.press("Escape")
+    assert page.get_by_role("dialog").is_hidden()
+    assert len(page.evaluate(STORED_JS)["entries"]) == 1

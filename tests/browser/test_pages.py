@@ -22,6 +22,7 @@ PAGES = {
     "quiz-identify": ("/study/quiz?seed=7&mode=identify", 200),
     "quiz-locate": ("/study/quiz?seed=7&mode=locate", 200),
     "sheet": ("/study/sheet/neck", 200),
+    "diary": ("/diary", 200),
     "not-found": ("/no-such-page", 404),
 }
 DEVICES = ["desktop", "phone"]
