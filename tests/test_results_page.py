@@ -89,3 +89,62 @@ def test_the_home_page_offers_the_region_list_without_javascript(client):
     html = client.get("/").get_data(as_text=True)
     assert 'method="post"' in html and 'name="region" value="right-temple"' in html
     assert 'name="screen" value="anticoagulants"' in html
+
+
+def candidate_blocks(html):
+    """Return the HTML of each candidate in the results list."""
+    return html.split('<li class="candidate"')[1:]
+
+
+def test_each_muscle_is_listed_once_with_the_trigger_points_that_explain(client):
+    regions = ["right-temple", "right-back-of-neck", "right-top-of-shoulder"]
+    html = post_results(client, {"region": regions}).get_data(as_text=True)
+    blocks = candidate_blocks(html)
+    names = [b.split('class="candidate-name">')[1].split("<")[0] for b in blocks]
+    assert names[0] == "Upper trapezius"
+    assert names.count("Upper trapezius") == 1
+    first = blocks[0]
+    assert "It explains all 3 of your spots" in first
+    assert "(your right side)" in first
+    assert first.count("<li><strong>TrP") >= 2
+    assert "Explains your right temple" in first
+
+
+def test_the_printable_page_opens_every_candidate(client):
+    html = post_results(client, {"region": ["right-heel"]}).get_data(as_text=True)
+    blocks = candidate_blocks(html)
+    assert len(blocks) > 1
+    assert all("<details open" in block for block in blocks)
+    partial = post_results(client, {"region": ["right-heel"]}, partial=True)
+    blocks = candidate_blocks(partial.get_data(as_text=True))
+    assert ["<details open" in block for block in blocks][:2] == [True, False]
+
+
+WIDESPREAD = [
+    "right-top-of-shoulder",
+    "left-top-of-shoulder",
+    "right-outer-hip",
+    "left-outer-hip",
+    "right-back-of-neck",
+    "right-low-back",
+    "right-shin",
+]
+
+
+def test_widespread_pain_opens_the_results_with_a_notice(client):
+    html = post_results(client, {"region": WIDESPREAD}).get_data(as_text=True)
+    assert "Your pain is widespread" in html
+    assert "7 of the 19 body areas" in html and "5 of the 5 body regions" in html
+    assert "https://doi.org/10.1016/j.semarthrit.2016.08.012" in html
+    assert html.index("Your pain is widespread") < html.index("candidate-name")
+    local = post_results(client, {"region": WIDESPREAD[:3]}).get_data(as_text=True)
+    assert "Your pain is widespread" not in local
+
+
+def test_a_known_prevalence_is_shown_with_its_source(client, bundle):
+    muscle = bundle.dataset.muscles["gluteus-medius"]
+    assert muscle.prevalence is not None
+    html = post_results(client, {"region": ["right-upper-buttock"]})
+    text = html.get_data(as_text=True)
+    block = next(b for b in candidate_blocks(text) if ">Gluteus medius<" in b)
+    assert muscle.prevalence.basis in block

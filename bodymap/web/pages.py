@@ -12,6 +12,9 @@ from bodymap.study.similarity import similarity_for
 from bodymap.web import bundle
 from bodymap.web.drawing import INTENSITY_NAMES, parse_form
 from bodymap.web.errors import ApiError
+from bodymap.widespread import SOURCE as WPI_SOURCE
+from bodymap.widespread import SOURCE_URL as WPI_URL
+from bodymap.widespread import widespread
 
 bp = Blueprint("pages", __name__)
 
@@ -164,6 +167,8 @@ def results():
         "spot_names": [data.atlas.regions[spot.region_id].name for spot in spots],
         "candidates": candidates,
         "flags": flags,
+        "widespread": widespread(data.atlas, spots),
+        "widespread_source": {"citation": WPI_SOURCE, "url": WPI_URL},
         "screen": screen,
         "intensities": INTENSITY_NAMES,
         "candidate_svgs": candidate_svgs,
