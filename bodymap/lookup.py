@@ -86,9 +86,9 @@ PREVALENCE_BONUS = {"common": 5.0, "occasional": 0.0, "rare": -5.0}
 """Points added to a muscle's score when ordering: this is what a near-tie is."""
 PREVALENCE_WORDS = {
     "common": "a common source of pain here",
-    "occasional": "an occasional source of pain here",
     "rare": "a rare source of pain here",
 }
+"""What the explanation says; most muscles are occasional sources, unsaid."""
 
 DIGITS = ("thumb", "index-finger", "middle-finger", "ring-finger", "little-finger")
 TOES = ("big-toe", "lesser-toes")
@@ -483,6 +483,8 @@ class LookupEngine:
         count, spots = len(explains), len(names)
         if spots == 1:
             head = "explains your spot: "
+        elif count == spots == 2:
+            head = "explains both your spots: "
         elif count == spots:
             head = f"explains all {count} of your spots: "
         else:
@@ -506,7 +508,7 @@ class LookupEngine:
                 if key in by_zone
             ]
         text = head + "; ".join(parts)
-        if level is not None:
+        if level in PREVALENCE_WORDS:
             text += "; " + PREVALENCE_WORDS[level]
         return text
 

@@ -234,7 +234,7 @@ def test_a_muscle_explains_what_its_trigger_points_explain_together(atlas):
         "trap-1": (0,),
         "trap-2": (1,),
     }
-    assert trap.explanation.startswith("explains all 2 of your spots: ")
+    assert trap.explanation.startswith("explains both your spots: ")
 
 
 def test_explaining_every_spot_beats_a_higher_score_on_fewer(atlas):
