@@ -19,6 +19,9 @@ from bodymap.dataset.model import ZONES
 OUTLINE_SLACK = 3.0
 """How far (view units) a trigger point may sit outside its muscle's outline."""
 BODY_SLACK = 1.0
+REFINED_COVER = 0.05
+"""Least share of a listed region a refined zone outline must cover where it
+reaches into it (less is a slip of the pen, not a refinement)."""
 OUTLINE_INSIDE = 0.99
 """Share of a muscle outline's area that must lie on the body (rounding aside)."""
 
@@ -190,6 +193,21 @@ class _Binder:
                     entry,
                     f"{where}.{zone}_shape",
                 )
+                continue
+            for region_id in spec.zones[zone]:
+                region = self.atlas.regions.get(region_id)
+                if region is None or region.view != shape.view:
+                    continue
+                share = polygon.intersection(region.shape).area / region.shape.area
+                if 0 < share < REFINED_COVER:
+                    self.problem(
+                        f"the {zone} shape stands for region {region_id!r} but "
+                        f"covers only {share:.0%} of it: cover at least "
+                        f"{REFINED_COVER:.0%} of it, or keep clear of it to "
+                        "draw the region whole",
+                        entry,
+                        f"{where}.{zone}_shape",
+                    )
 
     def zone_shapes(self, spec, zones, mirrored):
         """Return {zone: {view: geometry}} for one side."""
@@ -198,13 +216,28 @@ class _Binder:
             merged = self.atlas.shapes_of(zones[zone])
             refined = spec.zone_shapes.get(zone)
             if refined is not None:
-                polygon = _polygon(refined)
-                polygon = _mirror(polygon) if mirrored else polygon
-                merged[refined.view] = polygon.intersection(
-                    self.atlas.silhouettes[refined.view]
+                merged[refined.view] = self._refined_zone(
+                    refined, zones[zone], mirrored
                 )
             shapes[zone] = merged
         return shapes
+
+    def _refined_zone(self, refined, region_ids, mirrored):
+        """Return a refined zone: its outline, plus listed regions it keeps clear of.
+
+        The outline stands for the listed regions it overlaps; a listed region
+        it does not reach (the outer elbow beside a hand outline) is drawn
+        whole, so no listed region vanishes from the drawing or the lookup.
+        """
+        polygon = _polygon(refined)
+        polygon = _mirror(polygon) if mirrored else polygon
+        parts = [polygon.intersection(self.atlas.silhouettes[refined.view])]
+        for region_id in region_ids:
+            region = self.atlas.regions.get(region_id)
+            if region is not None and region.view == refined.view:
+                if polygon.intersection(region.shape).area == 0:
+                    parts.append(region.shape)
+        return unary_union(parts)
 
     def sided_point(self, spec, side):
         mirrored = side == "left"
