@@ -187,3 +187,20 @@ def test_every_crop_holds_its_zones_and_markers(bundle):
                 minx, miny, maxx, maxy = shape.bounds
                 assert minx >= x - 0.1 and maxx <= x + width + 0.1, pattern.id
                 assert miny >= y - 0.1 and maxy <= y + height + 0.1, pattern.id
+
+
+def test_a_refined_outline_keeps_every_listed_region_in_the_drawing(bundle):
+    """A refined zone outline no longer hides listed regions it does not reach."""
+    checked = 0
+    for point in bundle.patterns.trigger_points:
+        for zone, refined in point.spec.zone_shapes.items():
+            drawn = point.shapes[zone][refined.view]
+            for region_id in point.zones[zone]:
+                region = bundle.atlas.regions[region_id]
+                if region.view == refined.view:
+                    assert drawn.intersection(region.shape).area > 0, (
+                        point.key,
+                        region_id,
+                    )
+                    checked += 1
+    assert checked

@@ -32,6 +32,7 @@ OUTLINE_CLOSE = 3.0
 OUTLINE_OPEN = 1.5
 OUTLINE_DETAIL = 0.25
 LOCATOR_DETAIL = 2.5
+THUMBNAIL_DETAIL = 0.8
 MUSCLE_DETAIL = 0.5
 
 # Body areas a diagram is cropped to, in body coordinates (u towards the
@@ -84,6 +85,8 @@ class DrawingShapes:
         self.outlines = {}
         self.locators = {}
         self._zones = {}
+        self.path_cache = {}
+        """SVG path data drawn again and again (outlines), keyed by the caller."""
         for view_id, silhouette in atlas.silhouettes.items():
             outline = silhouette.buffer(OUTLINE_CLOSE, quad_segs=QUAD_SEGS)
             outline = outline.buffer(-OUTLINE_CLOSE - OUTLINE_OPEN, quad_segs=QUAD_SEGS)
@@ -199,6 +202,12 @@ class DrawingShapes:
                 key=lambda item: (item[1][2] - item[1][0]) * (item[1][3] - item[1][1]),
             )
         )
+
+    def outline_in(self, view_id, frame, detail=THUMBNAIL_DETAIL):
+        """Return the drawn outline cut to a frame, coarser: for thumbnails."""
+        x0, y0, x1, y1 = frame.bounds
+        cut = box(x0 - 2, y0 - 2, x1 + 2, y1 + 2)
+        return self.outlines[view_id].intersection(cut).simplify(detail)
 
     def muscle_shape(self, geometry):
         """Return a muscle outline ready to draw smooth (lightly simplified)."""

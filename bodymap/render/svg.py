@@ -14,6 +14,7 @@ are drawn only on the interactive map, invisible until hovered, focused or
 marked; hit-testing uses them exactly as they are.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import svgwrite
@@ -263,24 +264,19 @@ def _region_element(drawing, region, neighbours):
     return drawing.path(d=path_data(region.shape), **attributes)
 
 
-def _figure_group(drawing, atlas, view_id, prefix):
-    """Return the figure as line art: the outline, then the landmarks."""
+def _figure_group(drawing, atlas, view_id, prefix, frame, thumbnail):
+    """Return the figure's outline (a thumbnail's cut to its frame, coarser)."""
     shapes = drawing_shapes(atlas)
-    group = drawing.g(id=f"{prefix}-figure", class_="figure")
-    group.add(
-        drawing.path(
-            d=_cached_outline(shapes, view_id), class_="silhouette figure-outline"
+    key = (view_id, frame.bounds) if thumbnail else (view_id, "outline")
+    data = shapes.path_cache.get(key)
+    if data is None:
+        geometry = (
+            shapes.outline_in(view_id, frame) if thumbnail else shapes.outlines[view_id]
         )
-    )
+        data = shapes.path_cache[key] = path_data(geometry, smooth=True)
+    group = drawing.g(id=f"{prefix}-figure", class_="figure")
+    group.add(drawing.path(d=data, class_="silhouette figure-outline"))
     return group
-
-
-def _cached_outline(shapes, view_id):
-    key = ("outline-d", view_id)
-    cache = shapes.__dict__.setdefault("_svg_cache", {})
-    if key not in cache:
-        cache[key] = path_data(shapes.outlines[view_id], smooth=True)
-    return cache[key]
 
 
 def _landmark_group(drawing, atlas, view_id):
@@ -429,17 +425,51 @@ def _locator_group(drawing, atlas, view_id, layout):
         **{"aria-hidden": "true"},
     )
     shapes = drawing_shapes(atlas)
-    cache = shapes.__dict__.setdefault("_svg_cache", {})
-    key = ("locator-d", view_id)
-    if key not in cache:
-        cache[key] = path_data(shapes.locators[view_id], smooth=True)
-    group.add(drawing.path(d=cache[key], class_="locator-figure"))
+    key = (view_id, "locator")
+    data = shapes.path_cache.get(key)
+    if data is None:
+        data = shapes.path_cache[key] = path_data(shapes.locators[view_id], True)
+    group.add(drawing.path(d=data, class_="locator-figure"))
     group.add(
         drawing.rect(
             (frame.x, frame.y), (frame.width, frame.height), class_="locator-frame"
         )
     )
     return group
+
+
+def _classes_in(element, found=None):
+    """Return every class name used in an svgwrite element tree."""
+    found = set() if found is None else found
+    found.update(element.attribs.get("class", "").split())
+    for child in getattr(element, "elements", []):
+        if hasattr(child, "attribs"):
+            _classes_in(child, found)
+    return found
+
+
+def used_css(stylesheet, classes):
+    """Return the rules of ``stylesheet`` whose selectors can match ``classes``.
+
+    A standalone diagram embeds only what it uses (a thumbnail needs a tenth
+    of the stylesheet).  At-rule blocks (hover styles) and selectors without
+    a class are left out; the rules keep their order.
+    """
+    text = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.S)
+    text = re.sub(r"@[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", text)
+    kept = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
+        chosen = [
+            selector.strip()
+            for selector in selectors.split(",")
+            if (names := re.findall(r"\.([\w-]+)", selector)) and set(names) <= classes
+        ]
+        if chosen:
+            declarations = ";".join(
+                " ".join(part.split()) for part in body.split(";") if part.strip()
+            )
+            kept.append(f"{','.join(chosen)}{{{declarations}}}")
+    return "".join(kept)
 
 
 def _is_pattern(overlay):
@@ -523,8 +553,6 @@ def view_svg(
     drawing.attribs["role"] = "group" if interactive else "img"
     drawing.attribs["aria-label"] = title
     drawing.set_desc(title=title)
-    if stylesheet:
-        drawing.defs.add(drawing.style(stylesheet))
     _defs(drawing, prefix)
     if overlay is not None:
         _series_defs(drawing, prefix, overlay)
@@ -534,18 +562,20 @@ def view_svg(
         drawing.rect((frame.x, frame.y), (frame.width, frame.height + layout.strip))
     )
     body = drawing.add(drawing.g(class_="chart", clip_path=f"url(#{prefix}-clip)"))
-    body.add(_figure_group(drawing, atlas, view_id, prefix))
-    if overlay is not None and overlay.muscles:
+    body.add(_figure_group(drawing, atlas, view_id, prefix, frame, thumbnail))
+    if overlay is not None and overlay.muscles and not thumbnail:
         body.add(_muscle_group(drawing, overlay, frame))
     if interactive:
         regions = drawing.g(id=f"{prefix}-regions", class_="regions")
         for region in atlas.regions_of(view_id):
             regions.add(_region_element(drawing, region, atlas.neighbours(region.id)))
         body.add(regions)
-    body.add(_landmark_group(drawing, atlas, view_id))
+    if not thumbnail:
+        body.add(_landmark_group(drawing, atlas, view_id))
     if overlay is not None:
         body.add(_overlay_group(drawing, atlas, view_id, overlay, prefix, layout))
-    body.add(_side_labels(drawing, view, layout))
+    if not thumbnail:
+        body.add(_side_labels(drawing, view, layout))
     if layout.strip:
         body.add(
             drawing.rect(
@@ -558,4 +588,7 @@ def view_svg(
         body.add(_locator_group(drawing, atlas, view_id, layout))
     if rows:
         body.add(_legend_group(drawing, overlay, prefix, layout))
+    if stylesheet:
+        used = _classes_in(drawing) | {css_class, f"view-{view_id}"}
+        drawing.defs.elements.insert(0, drawing.style(used_css(stylesheet, used)))
     return drawing.tostring()
