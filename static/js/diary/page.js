@@ -7,6 +7,7 @@
 import * as store from "./store.js";
 import { drawChart, fillTable, longDate } from "./chart.js";
 import { fragmentOf, spotsFromFragment } from "./drawing.js";
+import { figures, requestReport, showDrawings, showGuidance, text } from "./report.js";
 
 const root = document.getElementById("diary");
 const reportUrl = root.dataset.reportUrl;
@@ -38,30 +39,6 @@ function nowLocal() {
   };
 }
 
-class ReportError extends Error {}
-
-async function requestReport(body) {
-  let response;
-  try {
-    response = await fetch(reportUrl, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(store.forServer(body)),
-      cache: "no-store",
-      credentials: "omit",
-    });
-  } catch {
-    throw new ReportError("Could not reach bodymap. Check your connection and try again.");
-  }
-  const answer = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new ReportError(
-      answer && answer.error ? answer.error.message : "bodymap could not read the diary.",
-    );
-  }
-  return answer;
-}
-
 // --- confirmation dialog -----------------------------------------------
 function confirmAction({ title, text, yes, no }) {
   const dialog = $("confirm");
@@ -74,114 +51,6 @@ function confirmAction({ title, text, yes, no }) {
   $("confirm-no").focus();
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
-  });
-}
-
-// --- showing the diary -----------------------------------------------------
-function text(tag, content, className) {
-  const node = document.createElement(tag);
-  node.textContent = content;
-  if (className) node.className = className;
-  return node;
-}
-
-const LEVEL_WORDS = { stop: "Stop", discuss: "Discuss", expected: "Expected" };
-
-function showGuidance(report) {
-  const box = $("guidance");
-  box.textContent = "";
-  report.guidance.forEach((item) => {
-    const article = document.createElement("article");
-    article.className = `advice level-${item.level}`;
-    const heading = document.createElement("h3");
-    heading.appendChild(text("span", LEVEL_WORDS[item.level], "level-badge"));
-    heading.appendChild(document.createTextNode(` ${item.title}`));
-    article.appendChild(heading);
-    article.appendChild(text("p", item.text));
-    const facts = document.createElement("ul");
-    facts.className = "facts";
-    item.facts.forEach((fact) => facts.appendChild(text("li", fact)));
-    article.appendChild(facts);
-    const sources = document.createElement("details");
-    sources.className = "sources";
-    sources.appendChild(text("summary", "Where this rule comes from"));
-    const list = document.createElement("ul");
-    item.sources.forEach((source) => {
-      const li = text("li", `${source.citation} `);
-      if (source.url) {
-        const link = text("a", source.url);
-        link.href = source.url;
-        link.rel = "noreferrer";
-        li.appendChild(link);
-      }
-      list.appendChild(li);
-    });
-    sources.appendChild(list);
-    article.appendChild(sources);
-    box.appendChild(article);
-  });
-  if (report.all_clear) box.appendChild(text("p", report.all_clear, "all-clear"));
-}
-
-function regionList(regions) {
-  const list = document.createElement("ul");
-  list.className = "region-names";
-  regions.forEach((region) =>
-    list.appendChild(text("li", `${region.name}: ${region.intensity_name}`)),
-  );
-  return list;
-}
-
-function figures(drawing) {
-  const box = document.createElement("div");
-  box.className = "diary-figures";
-  drawing.figures.forEach((figure) => {
-    const holder = document.createElement("div");
-    holder.className = "diary-figure";
-    // The server's own drawing (svgwrite output from this origin).
-    holder.innerHTML = figure.svg;
-    box.appendChild(holder);
-  });
-  return box;
-}
-
-function showDrawings(report) {
-  const box = $("drawings");
-  box.textContent = "";
-  report.drawings.forEach((drawing) => {
-    const figure = document.createElement("figure");
-    figure.className = "diary-drawing";
-    const caption = document.createElement("figcaption");
-    caption.appendChild(text("strong", `${drawing.label}, ${longDate(drawing.at)}`));
-    caption.appendChild(document.createTextNode(` · pain ${drawing.score}/10`));
-    figure.appendChild(caption);
-    figure.appendChild(figures(drawing));
-    if (drawing.regions.length) figure.appendChild(regionList(drawing.regions));
-    else figure.appendChild(text("p", "No places marked.", "muted"));
-    box.appendChild(figure);
-  });
-  const changes = $("changes");
-  changes.textContent = "";
-  if (report.drawings.length < 2) {
-    changes.appendChild(
-      text("p", "Save another day to compare it with your first entry.", "muted"),
-    );
-    return;
-  }
-  const { new: added, gone } = report.changes;
-  if (!added.length && !gone.length)
-    changes.appendChild(text("p", "The same places as in your first entry."));
-  [
-    [added, "New since your first entry (outlined with a dashed line): ", "changes-new"],
-    [gone, "Gone since your first entry: ", "changes-gone"],
-  ].forEach(([regions, label, className]) => {
-    if (!regions.length) return;
-    const line = text("p", "", className);
-    line.appendChild(text("strong", label));
-    line.appendChild(
-      document.createTextNode(regions.map((region) => region.name).join(", ") + "."),
-    );
-    changes.appendChild(line);
   });
 }
 
@@ -203,9 +72,9 @@ async function refresh() {
   showEntries(diary.entries);
   if (!diary.entries.length) return null;
   try {
-    const report = await requestReport(diary);
-    showGuidance(report);
-    showDrawings(report);
+    const report = await requestReport(reportUrl, diary);
+    showGuidance($("guidance"), report);
+    showDrawings($("drawings"), $("changes"), report);
     return report;
   } catch (error) {
     $("guidance").textContent = `Guidance is not available right now: ${error.message}`;
@@ -237,7 +106,7 @@ async function showDraft() {
   const list = $("entry-spots");
   list.textContent = "";
   try {
-    const report = await requestReport({
+    const report = await requestReport(reportUrl, {
       format: store.FORMAT,
       version: store.VERSION,
       entries: [draft],
@@ -320,7 +189,7 @@ async function onSave(event) {
   }
   const next = store.withEntry(diary, entry);
   try {
-    await requestReport(next);
+    await requestReport(reportUrl, next);
   } catch (error) {
     announce(`Not saved: ${error.message}`);
     return;
@@ -365,7 +234,7 @@ async function importDiary(event) {
   let imported;
   try {
     imported = store.fromFile(await file.text());
-    await requestReport(imported);
+    await requestReport(reportUrl, imported);
   } catch (error) {
     fail(error.message);
     return;
@@ -446,6 +315,15 @@ function start() {
   $("import-file").addEventListener("change", importDiary);
   $("delete-diary").addEventListener("click", deleteDiary);
   $("print-diary").addEventListener("click", () => window.print());
+  // Another tab saved, imported or deleted: show the diary as it is now.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== null && event.key !== store.KEY) return;
+    const latest = store.load();
+    if (latest === null) return;
+    diary = latest;
+    updateReplaceNote();
+    refresh();
+  });
   $("printed-on").textContent = new Date().toLocaleDateString(undefined, {
     day: "numeric",
     month: "long",

@@ -6,7 +6,7 @@
 export const FORMAT = "bodymap-diary";
 export const VERSION = 1;
 export const MAX_NOTES = 2000;
-const KEY = "bodymap-diary";
+export const KEY = "bodymap-diary";
 
 export function emptyDiary() {
   return { format: FORMAT, version: VERSION, entries: [] };
