@@ -45,6 +45,7 @@ AREAS = {
     "head-shoulder": ((-64, 22, 136, 262), True),
     "shoulder-arm": ((-8, 150, 178, 586), True),
     "trunk": ((-112, 150, 112, 520), False),
+    "low-back-hip": ((-112, 300, 112, 740), False),
     "hip-thigh": ((-24, 360, 112, 730), True),
     "leg-foot": ((-16, 640, 96, 975), True),
     "lower-limb": ((-24, 360, 112, 975), True),
