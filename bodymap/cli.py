@@ -130,3 +130,34 @@ def sheet(output, data_dir):
     click.echo(
         f"Wrote the review sheet for {len(bundle.patterns.muscles)} muscles to {output}"
     )
+
+
+@main.command("export")
+@click.argument("destination", type=click.Path(file_okay=False, writable=True))
+@click.option(
+    "--app-url",
+    default="",
+    help="Where the app runs, for links to the pain drawing, quiz and "
+    "comparison (default: the root of the same host).",
+)
+@click.option(
+    "--png/--no-png",
+    default=True,
+    show_default=True,
+    help="Render the PNG exports too (about a second each).",
+)
+@data_option
+def export_site(destination, app_url, png, data_dir):
+    """Write the study pages, diagrams and exports as a static site."""
+    from bodymap import create_app
+    from bodymap.config import ExportConfig, with_data_dir
+    from bodymap.web.static_site import freeze_site
+
+    app = create_app(with_data_dir(ExportConfig, data_dir))
+    try:
+        count = freeze_site(app, destination, app_url=app_url, png=png)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write to {destination}: {error.strerror or error}"
+        ) from None
+    click.echo(f"Wrote {count} files to {destination}: open study/index.html.")

@@ -31,6 +31,12 @@ class ProductionConfig(Config):
     PROPAGATE_EXCEPTIONS = False
 
 
+class ExportConfig(Config):
+    """Settings for writing the static site: every page is rendered once."""
+
+    RESPONSE_CACHE_BYTES = 0
+
+
 class TestConfig(Config):
     """Settings for the test suite."""
 

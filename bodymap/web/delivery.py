@@ -209,7 +209,12 @@ def finish(response):
     elif response.is_streamed:
         return response
     body = response.get_data()
-    keep = reading and _cacheable_request() and not response.cache_control.no_store
+    keep = (
+        reading
+        and _cacheable_request()
+        and not response.cache_control.no_store
+        and _state().cache.max_bytes > 0
+    )
     encoded = {}
     if _compressible(response) and len(body) >= MIN_COMPRESS_BYTES:
         # Kept answers get every coding once; others only the one asked for.

@@ -18,17 +18,25 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+PUBLIC_PREFIXES = ("/api/", "/export/", "/thumbnails/")
+"""Public facts and pictures other sites (and the static export) may embed."""
+
+
 def add_cross_origin_headers(response):
     """Isolate pages from other sites; open the read-only API to any origin.
 
     ``GET`` answers under ``/api`` are public facts (views, regions, muscles)
-    sent without cookies, so any site may read them (``*``, no credentials).
+    sent without cookies, so any site may read them (``*``, no credentials);
+    diagrams and exports may be embedded anywhere (the static export links
+    to the app for the ones it cannot freeze).
     A ``POST`` (a lookup describes a person's pain) gets no CORS headers: a
     browser lets only our own pages send one.
     """
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if request.method in ("GET", "HEAD") and request.path.startswith("/api/"):
+    reading = request.method in ("GET", "HEAD")
+    if reading and request.path.startswith("/api/"):
         response.headers["Access-Control-Allow-Origin"] = "*"
+    if reading and request.path.startswith(PUBLIC_PREFIXES):
         response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     else:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
