@@ -139,3 +139,30 @@ def test_zoom_boxes_frame_the_small_regions(atlas):
         x, y, width, height = map(float, boxes[zoom_id]["front"].split())
         minx, miny, maxx, maxy = atlas.regions[region_id].shape.bounds
         assert x <= minx and maxx <= x + width and y <= miny and maxy <= y + height
+
+
+@pytest.mark.parametrize(
+    ("region_id", "view", "neighbour"),
+    [
+        ("perineum", "front", "pubic"),
+        ("right-iliac-crest", "back", "right-flank"),
+        ("right-greater-trochanter", "back", "right-outer-hip"),
+        ("right-upper-teeth", "front", "nose-and-mouth"),
+        ("right-lower-teeth", "front", "right-lower-jaw"),
+        ("right-index-finger-thumb-side-palmar", "front", "right-index-finger-palmar"),
+        ("right-index-finger-thumb-side-dorsal", "back", "right-index-finger-dorsal"),
+        (
+            "right-little-finger-outer-side-palmar",
+            "front",
+            "right-little-finger-palmar",
+        ),
+        ("right-little-finger-outer-side-dorsal", "back", "right-little-finger-dorsal"),
+    ],
+)
+def test_the_landmarks_reviewers_asked_for_are_regions(
+    atlas, region_id, view, neighbour
+):
+    region = atlas.regions[region_id]
+    assert region.view == view
+    assert neighbour in atlas.neighbours(region_id)
+    assert atlas.region_at(view, *region.label_point) == region

@@ -514,3 +514,22 @@ def test_each_screen_answer_rules_a_technique_out_or_calls_for_care(
         if item.screen == question
     ]
     assert found == [effect]
+
+
+def test_every_right_side_region_has_a_referrer(bundle):
+    referred = {
+        region_id
+        for point in bundle.patterns.trigger_points
+        for region_id in point.referred_regions()
+    }
+    lonely = [
+        region.id
+        for region in bundle.atlas.regions.values()
+        if region.side == "right" and region.id not in referred
+    ]
+    assert lonely == []
+
+
+def test_the_rectus_abdominis_band_is_found_from_either_side(bundle):
+    found = {point.key for point, _ in bundle.patterns.referrers("left-low-back")}
+    assert {"rectus-abdominis-2.right", "rectus-abdominis-2.left"} <= found

@@ -181,7 +181,7 @@ def test_the_explanation_names_the_spots_by_zone(atlas):
     candidate = engine.rank(spots)[0]
     assert candidate.explains == (0, 1, 2)
     assert candidate.explanation == (
-        "explains 3 of your 4 spots: right temple and right lower jaw and lower teeth "
+        "explains 3 of your 4 spots: right temple and right lower jaw "
         "in its main zone; right side of neck where its pain may spread"
     )
     assert [match.point.spec.id for match in candidate.trigger_points] == ["trap"]
