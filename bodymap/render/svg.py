@@ -261,7 +261,9 @@ def _region_element(drawing, region, neighbours):
         "tabindex": "-1",
         "data-neighbours": " ".join(neighbours),
     }
-    return drawing.path(d=path_data(region.shape), **attributes)
+    element = drawing.path(d=path_data(region.shape), **attributes)
+    element.set_desc(title=region.title)  # the name shows on hover
+    return element
 
 
 def _figure_group(drawing, atlas, view_id, prefix, frame, thumbnail):
