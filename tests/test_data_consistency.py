@@ -458,8 +458,10 @@ def test_stretching_asks_about_a_hip_replacement(bundle):
     assert screened["hip-replacement"] == "care"
 
 
-@pytest.mark.parametrize("point_id", ["pectineus-1", "iliopsoas-1"])
-def test_no_self_pressure_over_the_femoral_vessels_and_nerve(bundle, point_id):
+@pytest.mark.parametrize(
+    "point_id", ["pectineus-1", "iliopsoas-1", "infrahyoids-1", "longus-colli-1"]
+)
+def test_no_self_pressure_over_big_vessels_and_nerves(bundle, point_id):
     muscle = bundle.dataset.muscles[point_id.rsplit("-", 1)[0]]
     spec = next(s for s in muscle.trigger_points if s.id == point_id)
     assert "pressure-release" not in spec.techniques
