@@ -20,10 +20,11 @@ def test_every_page_renders_with_the_disclaimer(client, bundle):
         assert "not a diagnosis" in html.lower(), path
 
 
-def test_home_page_shows_both_views_and_both_entries(client):
+def test_home_page_opens_on_the_map_with_a_way_to_study(client):
     html = client.get("/").get_data(as_text=True)
     assert 'data-view="front"' in html and 'data-view="back"' in html
-    assert "I have pain" in html and "browse muscles" in html.lower()
+    assert "Where does it hurt?" in html and "browse the muscles" in html.lower()
+    assert html.index("Where does it hurt?") < html.index('class="map-section"')
     assert 'aria-label="right temple (front)"' in html
 
 
