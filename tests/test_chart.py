@@ -136,9 +136,13 @@ def test_each_view_has_at_least_twelve_landmarks_on_their_regions(atlas, view_id
     lines = lines_of(atlas.views[view_id])
     assert len(lines) >= 12
     for line in lines:
-        middle = LineString(line.coords).interpolate(0.5, normalized=True)
+        shape = LineString(line.coords)
+        middle = shape.interpolate(0.5, normalized=True)
         region = atlas.region_at(view_id, middle.x, middle.y)
-        assert region is not None and region.id == line.region, line
+        near = shape.intersection(atlas.regions[line.region].shape.buffer(2))
+        # Its middle lies on the region, or half of it does (a midline mouth
+        # between the lip regions, a crease along a border).
+        assert region.id == line.region or near.length >= shape.length / 2, line
 
 
 @pytest.mark.parametrize("view_id", ["front", "back"])

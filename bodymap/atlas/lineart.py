@@ -95,7 +95,7 @@ FRONT_LINES = [
     ),
     # Hand (palm forward) and foot: the gaps between the digits.
     ("thumb-palmar", "digit gap", [(151, 506), (155, 524)], False),
-    ("middle-finger-palmar", "digit gap", [(145.5, 529), (147.5, 552)], False),
+    ("index-finger-palmar", "digit gap", [(145.5, 529), (147.5, 552)], False),
     ("ring-finger-palmar", "digit gap", [(138.5, 531), (138.5, 556)], False),
     ("ring-finger-palmar", "digit gap", [(131.5, 527), (129.5, 546)], False),
     ("lesser-toes", "digit gap", [(42, 917), (42, 930)], False),
@@ -141,7 +141,7 @@ BACK_LINES = [
     ),
     ("back-of-elbow", "olecranon", [(113, 346), (118, 352), (124, 350)], False),
     (
-        "low-back",
+        "iliac-crest",
         "iliac crest",
         [(16, 414), (36, 403), (58, 404), (76, 418)],
         False,
@@ -174,7 +174,7 @@ BACK_LINES = [
         False,
     ),
     ("thumb-dorsal", "digit gap", [(151, 506), (155, 524)], False),
-    ("middle-finger-dorsal", "digit gap", [(145.5, 529), (147.5, 552)], False),
+    ("index-finger-dorsal", "digit gap", [(145.5, 529), (147.5, 552)], False),
     ("ring-finger-dorsal", "digit gap", [(138.5, 531), (138.5, 556)], False),
     ("ring-finger-dorsal", "digit gap", [(131.5, 527), (129.5, 546)], False),
 ]
