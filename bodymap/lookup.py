@@ -90,15 +90,15 @@ PREVALENCE_WORDS = {
 }
 """What the explanation says; most muscles are occasional sources, unsaid."""
 
-DIGITS = ("thumb", "index-finger", "middle-finger", "ring-finger", "little-finger")
 TOES = ("big-toe", "lesser-toes")
 DIGIT_FACES = {
-    **{f"{digit}-palmar": f"{digit}-dorsal" for digit in DIGITS},
-    **{f"{digit}-dorsal": f"{digit}-palmar" for digit in DIGITS},
     **{toe: f"{toe}-sole" for toe in TOES},
     **{f"{toe}-sole": toe for toe in TOES},
 }
-"""One face of a digit -> the other face (region ids without their side)."""
+"""One face of a toe -> the other (region ids without their side).
+
+Fingers and the thumb pair by name: ``<digit>-palmar`` with ``<digit>-dorsal``.
+"""
 
 
 @dataclass(frozen=True)
@@ -231,6 +231,9 @@ class LookupEngine:
     @staticmethod
     def _other_face_of(region_id):
         prefix, slug = _side_parts(region_id)
+        stem, _, face = slug.rpartition("-")
+        if face in ("palmar", "dorsal"):
+            return f"{prefix}{stem}-{'dorsal' if face == 'palmar' else 'palmar'}"
         other = DIGIT_FACES.get(slug)
         return prefix + other if other else None
 

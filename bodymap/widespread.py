@@ -69,6 +69,8 @@ AREA_OF_REGION = {
     "jaw-joint": "jaw",
     "lower-jaw": "jaw",
     "chin": None,
+    "upper-teeth": None,
+    "lower-teeth": "jaw",
     # front: neck
     "throat": "neck",
     "front-of-neck": "neck",
@@ -88,6 +90,7 @@ AREA_OF_REGION = {
     "navel": "abdomen",
     "lower-abdomen": "abdomen",
     "pubic": "abdomen",
+    "perineum": None,
     "groin": "hip",
     "front-of-hip": "hip",
     # front: arm, palm side
@@ -107,6 +110,8 @@ AREA_OF_REGION = {
     "middle-finger-palmar": None,
     "ring-finger-palmar": None,
     "little-finger-palmar": None,
+    "index-finger-thumb-side-palmar": None,
+    "little-finger-outer-side-palmar": None,
     # front: thigh, knee, leg and foot
     "front-of-thigh": "upper-leg",
     "inner-thigh": "upper-leg",
@@ -153,6 +158,8 @@ AREA_OF_REGION = {
     "sacroiliac": "lower-back",
     "sacrum": "lower-back",
     "tailbone": "lower-back",
+    "iliac-crest": "lower-back",
+    "greater-trochanter": "hip",
     "upper-buttock": "hip",
     "lower-buttock": "hip",
     "outer-hip": "hip",
@@ -173,6 +180,8 @@ AREA_OF_REGION = {
     "middle-finger-dorsal": None,
     "ring-finger-dorsal": None,
     "little-finger-dorsal": None,
+    "index-finger-thumb-side-dorsal": None,
+    "little-finger-outer-side-dorsal": None,
     # back: thigh, knee, leg and foot
     "back-of-thigh": "upper-leg",
     "outer-back-of-thigh": "upper-leg",
@@ -203,6 +212,9 @@ GROUP_AREAS = {
     "Leg and foot": "lower-leg",
 }
 """Fallback for a region missing from the table, by its atlas group.
+
+A test insists that every atlas region is listed in the table; this only
+keeps a region added without it from breaking a lookup.
 
 Groups that mix areas (shoulder and chest, the arms) have no fallback: a
 region there must be listed in :data:`AREA_OF_REGION`.

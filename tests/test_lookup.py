@@ -309,6 +309,10 @@ def test_prevalence_does_not_overturn_a_clear_difference(atlas):
         ("right-thumb-dorsal", "right-thumb-palmar"),
         ("right-index-finger-palmar", "right-index-finger-dorsal"),
         ("left-big-toe", "left-big-toe-sole"),
+        (
+            "right-index-finger-thumb-side-dorsal",
+            "right-index-finger-thumb-side-palmar",
+        ),
     ],
 )
 def test_a_digit_matches_its_other_face_at_a_lower_weight(atlas, spot, zone_on):
@@ -377,3 +381,12 @@ def test_a_short_limit_keeps_the_full_order_through_ties(atlas):
     assert full == ["a", "b", "c", "d", "e", "f", "z"]
     for limit in (1, 3, 6):
         assert [c.muscle.name for c in engine.rank(spot, limit=limit)] == full[:limit]
+
+
+def test_every_finger_face_has_its_other_face(atlas):
+    faces = [r for r in atlas.regions if r.endswith(("-palmar", "-dorsal"))]
+    assert len(faces) >= 20
+    for region_id in faces:
+        other = LookupEngine._other_face_of(region_id)
+        assert other in atlas.regions, region_id
+        assert LookupEngine._other_face_of(other) == region_id

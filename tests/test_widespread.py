@@ -51,6 +51,8 @@ def test_every_region_resolves(atlas):
         ("right-temple", None),
         ("right-palm", None),
         ("left-heel", None),
+        ("right-greater-trochanter", "right-hip"),
+        ("perineum", None),
     ],
 )
 def test_regions_map_to_areas(atlas, region_id, area):
