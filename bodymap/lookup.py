@@ -147,6 +147,39 @@ class Candidate(NamedTuple):
         """Return an id unique across sides, for example "soleus.left"."""
         return f"{self.muscle.id}.{self.side}"
 
+    def pattern_zones(self):
+        """Return {zone: region ids} of the contributing trigger points together.
+
+        Each region appears once, in its strongest zone: essential, then the
+        local zone over a trigger point, then spillover.
+        """
+        seen, zones = set(), {}
+        for zone in ("essential", "local", "spillover"):
+            found = []
+            for match in self.trigger_points:
+                for region_id in match.point.zones[zone]:
+                    if region_id not in seen:
+                        seen.add(region_id)
+                        found.append(region_id)
+            zones[zone] = tuple(found)
+        return zones
+
+    def view_to_show(self, atlas, spots):
+        """Return the view that holds the explained spots and the main zone.
+
+        Each explained spot counts two, each essential region one; a tie goes
+        to the view of the trigger point that explains the most.
+        """
+        votes = dict.fromkeys(atlas.views, 0)
+        for i in self.explains:
+            votes[spots[i].view] += 2
+        for region_id in self.pattern_zones()["essential"]:
+            votes[atlas.regions[region_id].view] += 1
+        best = max(votes.values())
+        if votes.get(self.point.view) == best:
+            return self.point.view
+        return next(view for view, count in votes.items() if count == best)
+
 
 def prevalence_level(muscle):
     """Return the muscle's prevalence level from the data, or None."""

@@ -38,6 +38,7 @@ class FakePoint:
     side: str
     zones: dict
     shapes: dict
+    view: str = "front"
 
     @property
     def key(self):
@@ -390,3 +391,46 @@ def test_every_finger_face_has_its_other_face(atlas):
         other = LookupEngine._other_face_of(region_id)
         assert other in atlas.regions, region_id
         assert LookupEngine._other_face_of(other) == region_id
+
+
+def test_a_candidate_draws_its_trigger_points_zones_together(atlas):
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(
+                atlas,
+                "m-1",
+                muscle="m",
+                essential=["right-temple"],
+                spillover=["right-cheek"],
+            ),
+            make_point(
+                atlas,
+                "m-2",
+                muscle="m",
+                essential=["right-cheek", "right-heel"],
+                local=["right-temple"],
+            ),
+        ],
+    )
+    spots = [engine.spot_in_region(r) for r in ("right-temple", "right-heel")]
+    (candidate,) = engine.rank(spots)
+    zones = candidate.pattern_zones()
+    assert sorted(zones["essential"]) == ["right-cheek", "right-heel", "right-temple"]
+    assert zones["local"] == zones["spillover"] == ()
+
+
+def test_the_view_shown_holds_the_spots_and_the_main_zone(atlas):
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(
+                atlas,
+                "calf",
+                essential=["right-heel", "right-lower-calf", "right-achilles"],
+            )
+        ],
+    )
+    spots = [engine.spot_in_region("right-heel")]
+    (candidate,) = engine.rank(spots)
+    assert candidate.view_to_show(atlas, spots) == "back"
