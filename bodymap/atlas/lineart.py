@@ -39,6 +39,7 @@ FRONT_LINES = [
     ("ear", "ear", [(43, 97), (48, 101), (48, 111), (44, 118)], False),
     # Neck and trunk.
     ("side-of-neck", "sternocleidomastoid", [(34, 132), (24, 156), (9, 188)], False),
+    ("collarbone", "trapezius edge", [(27, 174), (46, 185), (70, 191)], False),
     ("=sternum", "suprasternal notch", [(-8, 190), (0, 195), (8, 190)], False),
     (
         "collarbone",
@@ -81,6 +82,7 @@ FRONT_LINES = [
     ),
     ("inner-thigh", "vastus medialis", [(24, 650), (21, 670), (27, 688)], False),
     ("shin", "shin bone", [(40, 730), (40, 790), (38, 850)], False),
+    ("inner-leg", "inner calf", [(22, 742), (20, 772), (26, 812)], False),
     (
         "inner-ankle",
         "medial malleolus",
