@@ -261,6 +261,13 @@ def test_an_entry_by_keyboard_alone(open_page):
     tab_until(page, "(el) => el.id === 'had-session'")
     page.keyboard.press("Space")
     assert page.get_by_label("Which treatment").is_visible()
+    # A warning sign's advice shows at once, before saving.
+    tab_until(page, "(el) => el.id === 'warning-numbness-or-weakness'")
+    page.keyboard.press("Space")
+    advice = page.locator("#advice-numbness-or-weakness")
+    assert advice.is_visible() and "Do this now:" in advice.inner_text()
+    page.keyboard.press("Space")
+    assert advice.is_hidden()
     tab_until(page, "(el) => el.id === 'save-entry'")
     page.keyboard.press("Enter")
     page.get_by_role("status").filter(has_text="Saved your entry").wait_for()

@@ -157,6 +157,9 @@ function resetForm(keepDraft = false) {
   $("entry-date").max = now.date;
   $("entry-time").value = now.time;
   $("session-details").hidden = true;
+  form.querySelectorAll(".warning-advice").forEach((advice) => {
+    advice.hidden = true;
+  });
   if (!keepDraft) {
     draftSpots = [];
     history.replaceState(null, "", location.pathname);
@@ -293,6 +296,14 @@ function start() {
   resetForm(true);
   $("had-session").addEventListener("change", (event) => {
     $("session-details").hidden = !event.target.checked;
+  });
+  // A warning sign's advice shows as soon as it is ticked: it may not wait.
+  form.querySelectorAll("input[name='warning']").forEach((box) => {
+    box.addEventListener("change", () => {
+      const advice = $(`advice-${box.value}`);
+      advice.hidden = !box.checked;
+      if (box.checked) announce(advice.textContent);
+    });
   });
   $("entry-date").addEventListener("change", () => {
     updateReplaceNote();
