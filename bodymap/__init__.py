@@ -20,10 +20,13 @@ def create_app(config=None):
         delivery,
         diary,
         errors,
+        exports,
         health,
         pages,
+        quiz,
         security,
         study,
+        templating,
     )
 
     app = Flask(
@@ -36,18 +39,24 @@ def create_app(config=None):
         app.extensions["bodymap"] = load_bundle(app.config["DATA_DIR"])
     except DataErrors as error:
         raise StartupError(error.errors) from None
+    # Keep the API's objects in the order they are built.
+    app.json.sort_keys = False
 
-    # Pages for people, JSON for programs.
+    # Pages for people, JSON for programs (every /api route is in api.bp).
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
-    # Study mode: region pages, comparison, quiz and exports.
+    # Study mode: region pages and comparison, the quiz, diagram files.
     app.register_blueprint(study.bp)
+    app.register_blueprint(quiz.bp)
+    app.register_blueprint(exports.bp)
     # The private pain diary (kept in the browser; the server only answers).
     app.register_blueprint(diary.bp)
     # A health check for load balancers.
     app.register_blueprint(health.bp)
 
-    # Friendly errors and strict security headers on every response.
+    # Templates draw figures and name regions one way.
+    templating.register(app)
+    # Friendly error pages (the API answers in JSON) and strict security headers.
     errors.register(app)
     security.register(app)
     # Render once, send compressed, revalidate with ETags; bound PNG renders.

@@ -8,6 +8,11 @@ from bodymap.dataset.model import Dataset
 from bodymap.diary.guidance import Guidance, read_guidance
 from bodymap.lookup import LookupEngine
 from bodymap.patterns import Patterns, bind_patterns
+from bodymap.resources import STATIC_DIR
+from bodymap.study.similarity import Similarity
+
+DIAGRAM_STYLESHEETS = ("css/diagram.css", "css/study.css")
+"""The CSS a diagram file carries inside it, so it looks right on its own."""
 
 
 @dataclass(frozen=True)
@@ -17,9 +22,19 @@ class Bundle:
     patterns: Patterns
     lookup: LookupEngine
     diary_guidance: Guidance
+    similarity: Similarity
+    diagram_css: str
+    """The diagram stylesheets, embedded in downloaded SVG and the review sheet."""
 
 
-def load_bundle(data_dir):
+def read_diagram_css(static_dir=STATIC_DIR):
+    """Return the diagram stylesheets as one CSS text."""
+    return "\n".join(
+        (static_dir / name).read_text(encoding="utf-8") for name in DIAGRAM_STYLESHEETS
+    )
+
+
+def load_bundle(data_dir, static_dir=STATIC_DIR):
     """Load the dataset from ``data_dir`` and bind it to a fresh atlas.
 
     :raises DataErrors: when any data file is invalid.
@@ -32,11 +47,12 @@ def load_bundle(data_dir):
     errors += diary_errors
     if errors:
         raise DataErrors(errors)
-    lookup = LookupEngine(atlas, patterns.trigger_points)
     return Bundle(
         atlas=atlas,
         dataset=dataset,
         patterns=patterns,
-        lookup=lookup,
+        lookup=LookupEngine(atlas, patterns.trigger_points),
         diary_guidance=diary_guidance,
+        similarity=Similarity(patterns),
+        diagram_css=read_diagram_css(static_dir),
     )

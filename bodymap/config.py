@@ -20,7 +20,6 @@ class Config:
     DATA_DIR = data_dir_from_env()
     TESTING = False
     MAX_CONTENT_LENGTH = 64 * 1024
-    JSON_SORT_KEYS = False
     SEND_FILE_MAX_AGE_DEFAULT = 3600
 
 

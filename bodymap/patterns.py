@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from shapely import Point, Polygon, affinity, make_valid, unary_union
 
-from bodymap.atlas import CENTRE
+from bodymap.atlas import CENTRE, VIEW_IDS
 from bodymap.dataset import DataError
 from bodymap.dataset.model import ZONES
 
@@ -57,7 +57,7 @@ class TriggerPoint:
         seen = {self.view}
         for per_view in self.shapes.values():
             seen |= set(per_view)
-        return [view for view in ("front", "back") if view in seen]
+        return [view for view in VIEW_IDS if view in seen]
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,25 @@ class MusclePattern:
         return self.muscle.id
 
     def sides(self):
+        """Return the sides this muscle has trigger points on: right, left, midline."""
         return sorted(
             {point.side for point in self.trigger_points},
             key=["right", "left", "midline"].index,
         )
+
+    def studied_side(self):
+        """Return the side the muscle is shown and studied on: right, else midline."""
+        return self.sides()[0]
+
+    def points_on(self, side=None):
+        """Return the trigger points on ``side`` (default the studied side)."""
+        side = side or self.studied_side()
+        return tuple(point for point in self.trigger_points if point.side == side)
+
+    def views(self, side=None):
+        """Return the views the pattern on ``side`` shows on, front first."""
+        seen = {view for point in self.points_on(side) for view in point.views()}
+        return [view for view in VIEW_IDS if view in seen]
 
 
 class Patterns:

@@ -8,7 +8,7 @@ import pytest
 
 from bodymap.study import quiz
 from bodymap.study.search import search
-from bodymap.study.similarity import Similarity, jaccard, similarity_for
+from bodymap.study.similarity import Similarity, jaccard
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,8 @@ def patterns(bundle):
 
 
 @pytest.fixture(scope="module")
-def similarity(patterns):
-    return similarity_for(patterns)
+def similarity(bundle):
+    return bundle.similarity
 
 
 def found(patterns, atlas, query, area=None):

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from bodymap.study.similarity import similarity_for
 from tests.conftest import assert_api_error
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -48,7 +47,7 @@ def first_referred_region(bundle, muscle_id="upper-trapezius"):
 
 
 def overlapping_pair(bundle):
-    ranked = similarity_for(bundle.patterns).ranked("upper-trapezius")
+    ranked = bundle.similarity.ranked("upper-trapezius")
     return "upper-trapezius", ranked[0][0]
 
 
@@ -141,7 +140,7 @@ def test_muscle_index_without_a_search_shows_every_muscle(client, bundle):
 
 
 def test_muscle_index_refuses_an_unknown_area(client):
-    assert "Unknown body area" in page(client, "/muscles?area=tail", 400)
+    assert "Unknown area" in page(client, "/muscles?area=tail", 400)
 
 
 def test_muscle_index_says_when_nothing_matches(client):
@@ -164,7 +163,7 @@ def test_muscle_page_switches_each_trigger_point_and_links_regions(client, bundl
 
 
 def test_muscle_page_links_similar_patterns(client, bundle):
-    similar = similarity_for(bundle.patterns).similar("upper-trapezius")
+    similar = bundle.similarity.similar("upper-trapezius")
     html = page(client, "/muscles/upper-trapezius")
     if not similar:
         assert "Similar patterns" not in html
@@ -185,7 +184,7 @@ def test_compare_draws_each_muscle_with_its_own_fill_and_marks_the_overlap(
     assert 'class="compare series-0"' in html
     assert 'class="compare series-1 fill-series-1"' in html
     assert re.search(r'<pattern [^>]*id="compare-\w+-series-1"', html)
-    if similarity_for(bundle.patterns).score(first, second) > 0:
+    if bundle.similarity.score(first, second) > 0:
         assert 'class="overlap fill-cross"' in html
     names = [bundle.patterns.muscles[m].muscle.name for m in (first, second)]
     for name in names:
@@ -405,7 +404,7 @@ def answer(client, **body):
 def current_answer(bundle, seed, index=0, mode="identify"):
     from bodymap.study import quiz
 
-    similarity = similarity_for(bundle.patterns)
+    similarity = bundle.similarity
     return quiz.question_at(bundle.patterns, similarity, seed, index, mode=mode)
 
 

@@ -24,6 +24,8 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bodymap.errors import BadInput
+
 FORMAT = "bodymap-diary"
 VERSION = 1
 MAX_ENTRIES = 1000
@@ -36,7 +38,7 @@ SPOT_FIELDS = {"view", "x", "y", "intensity", "region"}
 SESSION_FIELDS = {"technique", "soreness"}
 
 
-class DiaryError(ValueError):
+class DiaryError(BadInput):
     """A diary that cannot be read, with a message saying what to fix."""
 
 

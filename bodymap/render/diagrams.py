@@ -118,17 +118,22 @@ def views_of(points):
     return [view for view in ("front", "back") if view in views]
 
 
-def candidate_overlay(point, view_id, spots):
+def candidate_overlay(point, view_id, spots, explained=None):
     """Return the overlay of one trigger point over a person's pain spots.
 
     A line joins the trigger point to each spot it explains on the same view,
     to show that the pain may come from somewhere else.
+
+    :param explained: the spots the trigger point explains (default all).
     """
     layers = _zone_layers([point], view_id)
     markers = markers_on([point], view_id, point_title)
     on_view = [spot for spot in spots if spot.view == view_id]
+    explained = spots if explained is None else explained
     lines = [
-        (point.x, point.y, spot.x, spot.y) for spot in on_view if point.view == view_id
+        (point.x, point.y, spot.x, spot.y)
+        for spot in explained
+        if spot.view == view_id and point.view == view_id
     ]
     spot_marks = [(spot.x, spot.y, "Your pain spot") for spot in on_view]
     legend = _legend(layers)

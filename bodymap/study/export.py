@@ -8,7 +8,7 @@ import re
 
 import resvg_py
 
-from bodymap.render.svg import view_svg
+from bodymap.figures import draw
 
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
 PNG_ZOOM = 2
@@ -16,20 +16,11 @@ PNG_ZOOM = 2
 PNG_BACKGROUND = "#ffffff"
 
 
-def standalone_svg(
-    atlas, view_id, overlay, *, title, stylesheet, prefix="diagram", thumbnail=False
-):
-    """Return a diagram as a self-contained SVG file (XML declaration, CSS inside)."""
-    svg = view_svg(
-        atlas,
-        view_id,
-        overlay=overlay,
-        prefix=prefix,
-        title=title,
-        stylesheet=stylesheet,
-        css_class="thumbnail" if thumbnail else "body-map",
+def standalone_svg(atlas, figure, stylesheet):
+    """Return a figure as a self-contained SVG file (XML declaration, CSS inside)."""
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + draw(
+        atlas, figure, stylesheet=stylesheet
     )
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg
 
 
 def svg_to_png(svg, zoom=PNG_ZOOM):

@@ -8,6 +8,8 @@ can check an answer without keeping any state.
 import random
 from dataclasses import dataclass
 
+from bodymap.errors import BadInput
+
 LENGTH = 10
 CHOICES = 4
 MODES = ("identify", "locate", "mixed")
@@ -17,7 +19,7 @@ PASS_MARK = 50
 MAX_SEED = 10**9
 
 
-class QuizError(ValueError):
+class QuizError(BadInput):
     """A quiz request that cannot be served, with a message for the user."""
 
 

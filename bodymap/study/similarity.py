@@ -1,7 +1,6 @@
 """How alike two referral patterns are, measured on their zone geometry."""
 
 import math
-import weakref
 
 from shapely import STRtree, unary_union
 
@@ -16,12 +15,6 @@ def referred_shapes(points):
             for view_id, shape in point.shapes[zone].items():
                 parts.setdefault(view_id, []).append(shape)
     return {view_id: unary_union(shapes) for view_id, shapes in sorted(parts.items())}
-
-
-def canonical_points(pattern):
-    """Return the trigger points of the side a muscle is studied on (right first)."""
-    side = pattern.sides()[0]
-    return [point for point in pattern.trigger_points if point.side == side]
 
 
 def jaccard(first, second):
@@ -44,13 +37,16 @@ def _gap(first, second):
 
 
 class Similarity:
-    """Pattern overlap between every pair of muscles, computed on demand and kept."""
+    """Pattern overlap between every pair of muscles, computed on demand and kept.
+
+    Built once per bundle (see :func:`bodymap.bundle.load_bundle`).
+    """
 
     def __init__(self, patterns):
         self.patterns = patterns
         self.ids = list(patterns.muscles)
         self.shapes = {
-            muscle_id: referred_shapes(canonical_points(pattern))
+            muscle_id: referred_shapes(pattern.points_on())
             for muscle_id, pattern in patterns.muscles.items()
         }
         self._trees = {}
@@ -98,13 +94,3 @@ class Similarity:
         """Return up to ``limit`` [(pattern, score)] that overlap this muscle's."""
         rows = [(other, score) for other, score in self.ranked(muscle_id) if score > 0]
         return [(self.patterns.muscles[m], score) for m, score in rows[:limit]]
-
-
-_CACHE = weakref.WeakKeyDictionary()
-
-
-def similarity_for(patterns):
-    """Return the :class:`Similarity` of a set of patterns, built once and kept."""
-    if patterns not in _CACHE:
-        _CACHE[patterns] = Similarity(patterns)
-    return _CACHE[patterns]

@@ -1,8 +1,7 @@
-"""The web layer: page and API blueprints, errors and security headers."""
+"""The web layer: one blueprint per surface, shared getters, errors and headers.
 
-from flask import current_app
-
-
-def bundle():
-    """Return the app's loaded :class:`~bodymap.bundle.Bundle`."""
-    return current_app.extensions["bodymap"]
+``pages`` (the body map, results and muscles), ``study`` (region pages,
+comparison, sheets), ``quiz``, ``exports`` (diagram files) and ``api`` (every
+JSON route, under /api).  Figures come from :mod:`bodymap.figures`; views
+fetch, call and render.
+"""

@@ -2,152 +2,70 @@
 
 import json
 
-from flask import Blueprint, jsonify, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from flask import Blueprint, after_this_request, current_app, jsonify, request
+from werkzeug.exceptions import MethodNotAllowed, NotFound, RequestEntityTooLarge
 
-from bodymap.diary import DiaryError
-from bodymap.web import bundle, diary
+from bodymap.errors import BadInput
+from bodymap.study.regions import referrer_rows
+from bodymap.web import diary, errors
+from bodymap.web.api_json import (
+    choice_json,
+    muscle_json,
+    muscle_summary_json,
+    question_json,
+    region_json,
+    result_json,
+)
 from bodymap.web.drawing import parse_lookup
-from bodymap.web.errors import ApiError, error_json
+from bodymap.web.getters import bundle, get_pattern_or_404, get_region_or_404
+from bodymap.web.quiz import new_seed, question_from, score_result
 from bodymap.widespread import widespread
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+errors.register_json(bp)
 
 
 def view_param(required=False):
     """Return the ``view`` query parameter, checked against the atlas.
 
-    :raises ApiError 400: for an unknown view.
+    :raises BadInput: for an unknown view.
     """
     views = bundle().atlas.views
     view_id = request.args.get("view")
     if view_id is None and not required:
         return None
     if view_id not in views:
-        raise ApiError(f"Unknown view {view_id!r}: use one of {', '.join(views)}.")
+        raise BadInput(f"Unknown view {view_id!r}: use one of {', '.join(views)}.")
     return view_id
 
 
-def get_pattern(muscle_id):
-    """Return a muscle's pattern.
+def _size(limit):
+    return f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit // 1024} KiB"
 
-    :raises ApiError 404: when no muscle has that id.
+
+def json_body(max_bytes=None):
+    """Return the request's decoded JSON body (the one reader every route uses).
+
+    :param max_bytes: a larger limit than the app's ``MAX_CONTENT_LENGTH``.
+    :raises BadInput: when the body is too large, empty or not JSON.
     """
-    pattern = bundle().patterns.muscles.get(muscle_id)
-    if pattern is None:
-        raise ApiError(f"No muscle with id {muscle_id!r}.", 404)
-    return pattern
-
-
-def region_json(region):
-    return {
-        "id": region.id,
-        "name": region.name,
-        "view": region.view,
-        "side": region.side,
-        "label_point": list(region.label_point),
-    }
-
-
-def source_json(source):
-    return {
-        "key": source.key,
-        "citation": source.citation,
-        "url": source.url,
-        "note": source.note,
-    }
-
-
-def prevalence_json(prevalence):
-    if prevalence is None:
-        return None
-    return {
-        "level": prevalence.level,
-        "source": prevalence.source,
-        "basis": prevalence.basis,
-    }
-
-
-def technique_json(technique, instructions=None, cautions=None):
-    return {
-        "id": technique.id,
-        "name": technique.name,
-        "performer": technique.performer,
-        "summary": technique.summary,
-        "how": technique.how,
-        "instructions": instructions,
-        "expect": technique.expect,
-        "stop_if": technique.stop_if,
-        "contraindications": [
-            {"text": item.text, "screen": item.screen, "effect": item.effect}
-            for item in technique.contraindications
-        ],
-        "cautions": list(cautions or ()),
-    }
-
-
-def placed_point_json(point):
-    """Return where a sided trigger point sits and the regions of its zones."""
-    return {
-        "key": point.key,
-        "label": point.spec.label,
-        "side": point.side,
-        "view": point.view,
-        "x": point.x,
-        "y": point.y,
-        **{zone: list(regions) for zone, regions in point.zones.items()},
-    }
-
-
-def trigger_point_json(point):
-    spec = point.spec
-    return {
-        "id": spec.id,
-        **placed_point_json(point),
-        "location": spec.location,
-        "symptoms": list(spec.symptoms),
-        "perpetuating_factors": list(spec.perpetuating_factors),
-        "techniques": list(spec.techniques),
-        "sources": list(spec.sources),
-        "note": spec.note,
-        "crosses_midline": spec.crosses_midline,
-        "cautions": dict(spec.cautions),
-    }
-
-
-def muscle_summary_json(pattern):
-    muscle = pattern.muscle
-    return {
-        "id": muscle.id,
-        "name": muscle.name,
-        "area": muscle.area,
-        "trigger_points": len(muscle.trigger_points),
-    }
-
-
-def muscle_json(pattern):
-    muscle = pattern.muscle
-    techniques = bundle().dataset.techniques
-    used = sorted({t for spec in muscle.trigger_points for t in spec.techniques})
-    return {
-        **muscle_summary_json(pattern),
-        "aliases": list(muscle.aliases),
-        "symmetry": muscle.symmetry,
-        "description": muscle.description,
-        "trigger_points": [
-            trigger_point_json(point) for point in pattern.trigger_points
-        ],
-        "techniques": [
-            technique_json(
-                techniques[t],
-                muscle.instructions.get(t),
-                [muscle.cautions[t]] if t in muscle.cautions else [],
-            )
-            for t in used
-        ],
-        "prevalence": prevalence_json(muscle.prevalence),
-        "sources": [source_json(source) for source in muscle.sources],
-    }
+    if max_bytes is not None:
+        request.max_content_length = max_bytes
+    try:
+        raw = request.get_data(cache=False)
+    except RequestEntityTooLarge:
+        limit = _size(request.max_content_length)
+        raise BadInput(
+            f"The request body is too large: the limit is {limit}."
+        ) from None
+    if not raw.strip():
+        raise BadInput("The request body is empty: send a JSON object.")
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise BadInput(
+            "The request body is not valid JSON: send a JSON object."
+        ) from None
 
 
 @bp.get("/views")
@@ -184,7 +102,7 @@ def muscles():
 @bp.get("/muscles/<muscle_id>")
 def muscle(muscle_id):
     """Return one muscle in full: both sides' trigger points, techniques, sources."""
-    return jsonify(muscle_json(get_pattern(muscle_id)))
+    return jsonify(muscle_json(get_pattern_or_404(muscle_id)))
 
 
 def candidate_json(candidate):
@@ -211,23 +129,6 @@ def widespread_json(result):
     return {"index": result.index, "regions": list(result.regions), "flag": result.flag}
 
 
-def json_body():
-    """Return the decoded JSON body.
-
-    :raises ApiError 400: when the body is too large or not JSON.
-    """
-    try:
-        raw = request.get_data(cache=False)
-    except RequestEntityTooLarge:
-        raise ApiError("The request body is too large: the limit is 64 KiB.") from None
-    if not raw.strip():
-        raise ApiError("The request body is empty: send a JSON object.")
-    try:
-        return json.loads(raw)
-    except (ValueError, RecursionError):
-        raise ApiError("The request body is not valid JSON.") from None
-
-
 @bp.post("/lookup")
 def lookup():
     """Rank the muscles that may explain a pain drawing; say how widespread it is."""
@@ -242,15 +143,79 @@ def lookup():
     )
 
 
+@bp.get("/regions/<region_id>/referrers")
+def referrers(region_id):
+    """Return the trigger points referring to a region, essential first."""
+    region = get_region_or_404(region_id)
+    rows = referrer_rows(bundle().patterns, region.id)
+    return jsonify({"region": region.id, "referrers": rows})
+
+
+# ---------------------------------------------------------------- quiz
+
+
+@bp.get("/quiz")
+def quiz_question():
+    """Return one quiz question with its choices (seed, area, mode, index)."""
+    args = request.args.to_dict()
+    if not args.get("seed"):
+        args["seed"] = str(new_seed())
+    question = question_from(args)
+    return jsonify(
+        {
+            "question": question_json(question),
+            "choices": [choice_json(p) for p in question.choices],
+        }
+    )
+
+
+@bp.post("/quiz/answer")
+def quiz_answer():
+    """Check an answer statelessly: the question is rebuilt from its seed."""
+    body = json_body()
+    if not isinstance(body, dict):
+        raise BadInput("Send a JSON object with seed, index and choice (or regions).")
+    for name in ("seed", "index"):
+        if not isinstance(body.get(name), int) or isinstance(body.get(name), bool):
+            raise BadInput(f"{name} is required and must be a whole number.")
+    question = question_from(
+        {**body, "seed": str(body["seed"]), "index": str(body["index"])}
+    )
+    return jsonify(result_json(score_result(question, body)))
+
+
+# ---------------------------------------------------------------- diary
+
+
 @bp.post("/diary/report")
 def diary_report():
     """Advise on a pain diary and draw its first and latest entries; keep nothing.
 
-    The answer is never cached or stored, and the body is never logged.
+    The answer (an error too) is never cached or stored, and the body is never
+    logged.
     """
-    try:
-        response = jsonify(diary.report(bundle(), diary.read_diary_body()))
-    except DiaryError as error:
-        response = error_json(400, str(error))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+
+    @after_this_request
+    def no_store(response):
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    body = json_body(max_bytes=diary.MAX_BYTES)
+    return jsonify(diary.report(bundle(), body))
+
+
+ANY_METHOD = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@bp.route("/<path:path>", methods=ANY_METHOD)
+def no_such_route(path):
+    """Answer an address under /api that no route serves: 405 or 404, in JSON."""
+    adapter = current_app.create_url_adapter(request)
+    allowed = {
+        method
+        for method in ANY_METHOD
+        if adapter.match(request.path, method=method)[0] != request.endpoint
+    }
+    if allowed:
+        raise MethodNotAllowed(valid_methods=sorted(allowed))
+    raise NotFound("No such resource.")

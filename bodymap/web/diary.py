@@ -7,16 +7,14 @@ no-store`` and forgotten: nothing is stored, and nothing from the body is
 logged (an error names only what is wrong, never the entry's content).
 """
 
-import json
+from flask import Blueprint, render_template
 
-from flask import Blueprint, render_template, request
-from werkzeug.exceptions import RequestEntityTooLarge
-
-from bodymap.diary import DiaryError, Vocabulary, advise, area_changes, parse_diary
+from bodymap.diary import Vocabulary, advise, area_changes, parse_diary
 from bodymap.diary.entries import MAX_NOTES, VERSION
-from bodymap.render.svg import Overlay, view_svg
-from bodymap.web import bundle
+from bodymap.figures import Figure, draw
+from bodymap.render.svg import Overlay
 from bodymap.web.drawing import INTENSITY_NAMES
+from bodymap.web.getters import bundle
 
 bp = Blueprint("diary", __name__)
 
@@ -31,22 +29,6 @@ def vocabulary(data):
         techniques=frozenset(data.dataset.techniques),
         warnings=frozenset(flag.id for flag in data.dataset.safety.red_flags),
     )
-
-
-def read_diary_body():
-    """Return the decoded JSON body, allowing a diary's size.
-
-    :raises DiaryError: when the body is too large or not JSON.
-    """
-    request.max_content_length = MAX_BYTES
-    try:
-        raw = request.get_data(cache=False)
-    except RequestEntityTooLarge:
-        raise DiaryError("The diary is too large: the limit is 2 MiB.") from None
-    try:
-        return json.loads(raw)
-    except (ValueError, RecursionError):
-        raise DiaryError("This is not a diary file: it is not valid JSON.") from None
 
 
 def _source_json(source):
@@ -80,12 +62,14 @@ def _drawing(data, entry, label, prefix, views, new=()):
         figures.append(
             {
                 "view": view_id,
-                "svg": view_svg(
+                "svg": draw(
                     atlas,
-                    view_id,
-                    overlay=overlay,
-                    prefix=f"{prefix}-{view_id}",
-                    title=f"{label}: pain drawing, {view_id} view",
+                    Figure(
+                        view=view_id,
+                        title=f"{label}: pain drawing, {view_id} view",
+                        prefix=f"{prefix}-{view_id}",
+                        overlay=overlay,
+                    ),
                 ),
             }
         )

@@ -1,43 +1,52 @@
-"""Errors: one JSON shape for the API, friendly pages for people."""
+"""Errors: one JSON shape for the API, friendly pages for people.
 
-from flask import jsonify, render_template, request
+Bad input anywhere raises :class:`~bodymap.errors.BadInput`.  The API
+blueprint registers :func:`register_json` so its views answer in JSON; every
+other view gets the pages :func:`register` installs on the app.
+"""
+
+from flask import jsonify, render_template
 from werkzeug.exceptions import HTTPException
 
-
-class ApiError(Exception):
-    """A client error in an API request, with a message that says what is wrong."""
-
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+from bodymap.errors import BadInput
 
 
 def error_json(status, message):
+    """Return the API's one error shape: ``{"error": {"status", "message"}}``."""
     response = jsonify({"error": {"status": status, "message": message}})
     response.status_code = status
     return response
 
 
-def _wants_json():
-    return request.path.startswith("/api/") or request.path == "/api"
-
-
-def handle_api_error(error):
+def bad_input_json(error):
     return error_json(error.status, error.message)
 
 
-def handle_http_error(error):
-    if _wants_json():
-        message = error.description if error.code != 404 else "No such resource."
-        if error.code == 413:
-            message = "The request body is too large (the limit is 64 KiB)."
-        return error_json(error.code, message)
-    template = "errors/404.html" if error.code == 404 else "errors/error.html"
-    return render_template(template, error=error), error.code
+def http_error_json(error):
+    return error_json(error.code, error.description)
+
+
+def bad_input_page(error):
+    return render_template(
+        "errors/error.html", code=error.status, message=error.message
+    ), error.status
+
+
+def http_error_page(error):
+    if error.code == 404:
+        return render_template("errors/404.html"), 404
+    return render_template(
+        "errors/error.html", code=error.code, message=error.description
+    ), error.code
+
+
+def register_json(blueprint):
+    """Make a blueprint's errors JSON."""
+    blueprint.register_error_handler(BadInput, bad_input_json)
+    blueprint.register_error_handler(HTTPException, http_error_json)
 
 
 def register(app):
-    app.register_error_handler(ApiError, handle_api_error)
-    # Unexpected failures reach this as a 500 (logged, never shown).
-    app.register_error_handler(HTTPException, handle_http_error)
+    """Answer errors outside the API with pages; unexpected ones are a 500 page."""
+    app.register_error_handler(BadInput, bad_input_page)
+    app.register_error_handler(HTTPException, http_error_page)

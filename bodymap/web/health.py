@@ -2,7 +2,7 @@
 
 from flask import Blueprint, jsonify
 
-from bodymap.web import bundle
+from bodymap.web.getters import bundle
 
 bp = Blueprint("health", __name__)
 

@@ -3,7 +3,6 @@
 import re
 
 from bodymap.study import quiz
-from bodymap.study.similarity import similarity_for
 from tests.browser.browser_checks import tab_until
 from tests.browser.conftest import serious_violations
 from tests.browser.test_patient import SCREEN_POINT_JS
@@ -77,7 +76,7 @@ def test_student_compares_two_muscles(open_page, axe):
 def expected_quiz(bundle):
     """Return the seeded quiz's questions, built in-process like the server does."""
     patterns = bundle.patterns
-    return quiz.quiz(patterns, similarity_for(patterns), QUIZ_SEED, QUIZ_AREA)
+    return quiz.quiz(patterns, bundle.similarity, QUIZ_SEED, QUIZ_AREA)
 
 
 def test_student_finishes_a_seeded_quiz(open_page, bundle, axe):

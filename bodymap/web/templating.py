@@ -1,0 +1,29 @@
+"""What every template gets: the one way to draw a figure, names and constants."""
+
+from markupsafe import Markup
+
+from bodymap.figures import draw
+from bodymap.web.getters import bundle
+
+
+def svg(figure):
+    """Draw a :class:`~bodymap.figures.Figure` inline (``{{ figure|svg }}``)."""
+    return Markup(draw(bundle().atlas, figure))
+
+
+def regions(region_ids):
+    """Return the atlas regions of some region ids (``{{ ids|regions }}``)."""
+    atlas_regions = bundle().atlas.regions
+    return [atlas_regions[region_id] for region_id in region_ids]
+
+
+def shared_context():
+    """Give every template the disclaimer and red flags."""
+    return {"safety": bundle().dataset.safety}
+
+
+def register(app):
+    """Install the filters and context every template may use."""
+    app.add_template_filter(svg)
+    app.add_template_filter(regions)
+    app.context_processor(shared_context)
