@@ -10,7 +10,7 @@ Nothing here knows about Flask: functions take the bundle's parts (atlas,
 patterns, lookup results) and return data.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from shapely import unary_union
@@ -22,7 +22,8 @@ from bodymap.render.diagrams import (
     pattern_overlay,
     views_of,
 )
-from bodymap.render.svg import SERIES_PATTERNS, Overlay, crop_box, view_svg
+from bodymap.render.shapes import Frame
+from bodymap.render.svg import SERIES_PATTERNS, Overlay, view_svg
 from bodymap.study.similarity import referred_shapes
 
 SERIES = ("series-0", *SERIES_PATTERNS)
@@ -35,16 +36,17 @@ MAX_COMPARED = len(SERIES)
 class Figure:
     """One diagram as a page shows it.
 
-    ``prefix`` makes the SVG's ids unique on its page; ``crop`` is the
-    (x, y, width, height) frame to show, or None for the whole view;
-    ``interactive`` makes each region a button of the pain drawing.
+    ``prefix`` makes the SVG's ids unique on its page; ``crop`` is a
+    :class:`~bodymap.render.shapes.Frame` to show, or None for the renderer's
+    choice (a pattern is cropped to its body area, a map shows the whole
+    view); ``interactive`` makes each region a button of the pain drawing.
     """
 
     view: str
     title: str
     prefix: str
     overlay: Overlay | None = None
-    crop: tuple | None = None
+    crop: Frame | None = None
     interactive: bool = False
     css_class: str = "body-map"
     caption: str = ""
@@ -166,17 +168,9 @@ def muscle_view_figure(pattern, view_id, side, points):
     )
 
 
-def thumbnail(figure, view):
-    """Return ``figure`` as a small picture framed on its overlay."""
-    return Figure(
-        view=figure.view,
-        title=figure.title,
-        prefix=figure.prefix,
-        overlay=figure.overlay,
-        crop=crop_box(figure.overlay, view),
-        css_class="thumbnail",
-        caption=figure.caption,
-    )
+def thumbnail(figure):
+    """Return ``figure`` as a small picture (the renderer frames its pattern)."""
+    return replace(figure, css_class="thumbnail")
 
 
 def main_view(points):
@@ -191,14 +185,12 @@ def muscle_thumbnail(atlas, pattern):
     side = pattern.studied_side()
     points = pattern.points_on(side)
     view_id = main_view(points)
-    figure = muscle_view_figure(pattern, view_id, side, points)
-    return thumbnail(figure, atlas.views[view_id])
+    return thumbnail(muscle_view_figure(pattern, view_id, side, points))
 
 
 def point_thumbnail(atlas, pattern, point, view_id):
     """Return a small picture of one trigger point's pattern on one view."""
-    figure = muscle_view_figure(pattern, view_id, point.side, [point])
-    return thumbnail(figure, atlas.views[view_id])
+    return thumbnail(muscle_view_figure(pattern, view_id, point.side, [point]))
 
 
 # ---------------------------------------------------------------- regions
