@@ -112,6 +112,41 @@ def drawing_figures(atlas, spots):
     ]
 
 
+def diary_figures(atlas, entry, views, label, prefix, new=()):
+    """Return one diary entry's drawing on ``views``, for side-by-side comparison.
+
+    Each marked region is shaded by the worst intensity marked there (the
+    classes ``diary-area intensity-N``); regions in ``new`` are also
+    ``diary-new`` (outlined in the diary's stylesheet); spots keep their place.
+    """
+    worst = entry.worst
+    return [
+        Figure(
+            view=view_id,
+            title=f"{label}: pain drawing, {view_id} view",
+            prefix=f"{prefix}-{view_id}",
+            overlay=Overlay(
+                layers=[
+                    (
+                        f"diary-area intensity-{level}"
+                        + (" diary-new" if region_id in new else ""),
+                        atlas.regions[region_id].shape,
+                    )
+                    for region_id, level in worst.items()
+                    if atlas.regions[region_id].view == view_id
+                ],
+                spots=[
+                    (spot.x, spot.y, atlas.regions[spot.region].title)
+                    for spot in entry.spots
+                    if spot.view == view_id
+                ],
+            ),
+            caption=_caption(view_id),
+        )
+        for view_id in views
+    ]
+
+
 def candidate_figures(candidate, spots, index):
     """Return one candidate's main trigger point over the person's spots, per view.
 

@@ -76,6 +76,14 @@ class Entry:
         """Return the set of region ids this entry's drawing marks."""
         return {spot.region for spot in self.spots}
 
+    @property
+    def worst(self):
+        """Return {region id: the worst intensity marked there}, in drawing order."""
+        worst = {}
+        for spot in self.spots:
+            worst[spot.region] = max(worst.get(spot.region, 0), spot.intensity)
+        return worst
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -11,8 +11,7 @@ from flask import Blueprint, render_template
 
 from bodymap.diary import Vocabulary, advise, area_changes, parse_diary
 from bodymap.diary.entries import MAX_NOTES, VERSION
-from bodymap.figures import Figure, draw
-from bodymap.render.svg import Overlay
+from bodymap.figures import diary_figures, draw
 from bodymap.web.drawing import INTENSITY_NAMES
 from bodymap.web.getters import bundle
 
@@ -38,41 +37,6 @@ def _source_json(source):
 def _drawing(data, entry, label, prefix, views, new=()):
     """Return one entry's drawing: its regions and an SVG per view."""
     atlas = data.atlas
-    worst = {}
-    for spot in entry.spots:
-        worst[spot.region] = max(worst.get(spot.region, 0), spot.intensity)
-    figures = []
-    for view_id in views:
-        overlay = Overlay(
-            layers=[
-                (
-                    f"diary-area intensity-{level}"
-                    + (" diary-new" if region_id in new else ""),
-                    atlas.regions[region_id].shape,
-                )
-                for region_id, level in worst.items()
-                if atlas.regions[region_id].view == view_id
-            ],
-            spots=[
-                (spot.x, spot.y, atlas.regions[spot.region].title)
-                for spot in entry.spots
-                if spot.view == view_id
-            ],
-        )
-        figures.append(
-            {
-                "view": view_id,
-                "svg": draw(
-                    atlas,
-                    Figure(
-                        view=view_id,
-                        title=f"{label}: pain drawing, {view_id} view",
-                        prefix=f"{prefix}-{view_id}",
-                        overlay=overlay,
-                    ),
-                ),
-            }
-        )
     return {
         "label": label,
         "at": f"{entry.at:%Y-%m-%dT%H:%M}",
@@ -84,9 +48,12 @@ def _drawing(data, entry, label, prefix, views, new=()):
                 "intensity": level,
                 "intensity_name": INTENSITY_NAMES[level],
             }
-            for region_id, level in worst.items()
+            for region_id, level in entry.worst.items()
         ],
-        "figures": figures,
+        "figures": [
+            {"view": figure.view, "svg": draw(atlas, figure)}
+            for figure in diary_figures(atlas, entry, views, label, prefix, new)
+        ],
     }
 
 
