@@ -177,15 +177,19 @@ def pattern_title(pattern, points, side, view_id):
     return f"{pattern.muscle.name}, {which}: {_side_words(side)}, {view_id} view"
 
 
-def muscle_figures(pattern, prefix="muscle"):
-    """Return a muscle's whole pattern on the side it is studied on, per view."""
+def muscle_figures(pattern, prefix="muscle", others=()):
+    """Return a muscle's whole pattern on the side it is studied on, per view.
+
+    :param others: the other muscles' patterns, drawn faint beneath the
+        studied one (the muscle layer), so a student sees where it lies.
+    """
     side = pattern.studied_side()
     return [
         Figure(
             view=view_id,
             title=f"{pattern.muscle.name}: referral pattern, {view_id} view",
             prefix=f"{prefix}-{view_id}",
-            overlay=pattern_overlay(pattern, view_id, side=side),
+            overlay=pattern_overlay(pattern, view_id, side=side, others=others),
             caption=_caption(view_id),
         )
         for view_id in views_of(pattern.points_on(side))

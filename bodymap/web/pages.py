@@ -151,7 +151,9 @@ def muscle(muscle_id):
         area=AREAS[pattern.muscle.area],
         side=pattern.studied_side(),
         points=pattern.points_on(),
-        diagrams=figures.muscle_figures(pattern),
+        diagrams=figures.muscle_figures(
+            pattern, others=bundle().patterns.muscles.values()
+        ),
         zones=ZONES,
         techniques_for=techniques_for,
         similar=bundle().similarity.similar(pattern.id),
