@@ -2,6 +2,7 @@
 
 import click
 
+from bodymap.atlas import VIEW_IDS
 from bodymap.config import DATA_ENV
 from bodymap.dataset import DataErrors
 from bodymap.resources import DATA_DIR
@@ -83,7 +84,7 @@ def check_data(data_dir):
 
 
 @main.command()
-@click.option("--view", type=click.Choice(["front", "back"]))
+@click.option("--view", type=click.Choice(VIEW_IDS))
 def regions(view):
     """List the atlas regions with a point inside each."""
     from bodymap.atlas import build_atlas
@@ -118,18 +119,19 @@ def coverage(data_dir):
 @data_option
 def sheet(output, data_dir):
     """Write one HTML page with every muscle's pattern beside its text."""
-    from bodymap.sheet import write_sheet
+    from bodymap import create_app
+    from bodymap.config import Config, with_data_dir
+    from bodymap.web.review_sheet import write_sheet
 
-    bundle = _load(data_dir)
+    app = create_app(with_data_dir(Config, data_dir))
     try:
-        write_sheet(bundle, output)
+        write_sheet(app, output)
     except OSError as error:
         raise click.ClickException(
             f"cannot write {output}: {error.strerror or error}"
         ) from None
-    click.echo(
-        f"Wrote the review sheet for {len(bundle.patterns.muscles)} muscles to {output}"
-    )
+    count = len(app.extensions["bodymap"].patterns.muscles)
+    click.echo(f"Wrote the review sheet for {count} muscles to {output}")
 
 
 @main.command("export")

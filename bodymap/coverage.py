@@ -9,9 +9,8 @@ mirrors the right.
 
 from dataclasses import dataclass
 
-from bodymap.dataset.model import AREAS
+from bodymap.dataset.model import AREAS, REFERRED_ZONES
 
-REFERRED_ZONES = ("essential", "spillover")
 LISTED_SIDES = ("right", "midline")
 
 

@@ -15,6 +15,7 @@ from itertools import combinations
 
 from shapely import unary_union
 
+from bodymap.atlas import VIEW_IDS
 from bodymap.render.diagrams import (
     MARKER_LEGEND,
     candidate_overlay,
@@ -215,7 +216,7 @@ def thumbnail(figure):
 def main_view(points):
     """Return the view where ``points`` refer over the largest area."""
     shapes = referred_shapes(points)
-    views = views_of(points) or ["front"]
+    views = views_of(points) or list(VIEW_IDS[:1])
     return max(views, key=lambda v: shapes[v].area if v in shapes else 0)
 
 

@@ -11,10 +11,11 @@ unknown region, a point off the body or on the wrong half) is a
 from dataclasses import dataclass, field
 
 from shapely import Point, Polygon, affinity, make_valid, unary_union
+from shapely.geometry.base import BaseGeometry
 
 from bodymap.atlas import CENTRE, VIEW_IDS
 from bodymap.dataset import DataError
-from bodymap.dataset.model import ZONES
+from bodymap.dataset.model import REFERRED_ZONES, ZONES, Muscle, TriggerPointSpec
 
 OUTLINE_SLACK = 3.0
 """How far (view units) a trigger point may sit outside its muscle's outline."""
@@ -30,14 +31,16 @@ OUTLINE_INSIDE = 0.99
 class TriggerPoint:
     """One trigger point on one side of the body, with its zones as geometry."""
 
-    spec: object = field(repr=False)
-    muscle: object = field(repr=False)
+    spec: TriggerPointSpec = field(repr=False)
+    muscle: Muscle = field(repr=False)
     side: str
     view: str
     x: float
     y: float
-    zones: dict = field(repr=False)
-    shapes: dict = field(repr=False, compare=False)
+    zones: dict[str, tuple[str, ...]] = field(repr=False)
+    """Region ids per zone kind, on this side."""
+    shapes: dict[str, dict[str, BaseGeometry]] = field(repr=False, compare=False)
+    """Geometry per zone kind and view id."""
 
     @property
     def id(self):
@@ -64,9 +67,9 @@ class TriggerPoint:
 class MusclePattern:
     """A muscle with its outlines and trigger points on both sides."""
 
-    muscle: object
-    outlines: tuple  # (side, view, polygon)
-    trigger_points: tuple
+    muscle: Muscle
+    outlines: tuple[tuple[str, str, BaseGeometry], ...]  # (side, view, polygon)
+    trigger_points: tuple[TriggerPoint, ...]
 
     @property
     def id(self):
@@ -105,7 +108,7 @@ class Patterns:
         self.by_key = {point.key: point for point in self.trigger_points}
         self._referrers = {}
         for point in self.trigger_points:
-            for zone in ("essential", "spillover"):
+            for zone in REFERRED_ZONES:
                 for region_id in point.zones[zone]:
                     self._referrers.setdefault(region_id, []).append((point, zone))
 
@@ -161,7 +164,8 @@ class _Binder:
         return shapes
 
     def _wrong_half(self, view_id):
-        half = "left (x < 210)" if view_id == "front" else "right (x > 210)"
+        half = self.atlas.views[view_id].viewers_half("right")
+        half = f"{half} (x {'<' if half == 'left' else '>'} {CENTRE:g})"
         return (
             f"author the person's right side: on the {view_id} view that is "
             f"the viewer's {half}"

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
+from bodymap.dataset.model import REFERRED_ZONES, ZONE_LABELS
 from tests.conftest import assert_api_error
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -101,9 +102,8 @@ def test_region_page_lists_what_refers_there_essential_first(client, bundle):
     html = page(client, f"/regions/{region_id}")
     region = bundle.atlas.regions[region_id]
     assert f"What may refer pain to the {escape(region.name)}" in html
-    essential_at = html.index("Main referred zone (essential)")
-    if "Possible spread" in html:
-        assert essential_at < html.index("Possible spread")
+    assert ZONE_LABELS["essential"] in html
+
     assert "/muscles/upper-trapezius#upper-trapezius-1" in html
     thumbs = [img for img in elements(html, "img") if "thumb" in img.get("class", "")]
     assert thumbs and all(
@@ -111,6 +111,20 @@ def test_region_page_lists_what_refers_there_essential_first(client, bundle):
     )
     assert f"/regions/{bundle.atlas.mirror_region_id(region_id)}" in html
     assert f"/export/regions/{region_id}.svg" in html
+
+
+def test_region_page_puts_the_essential_group_before_the_spillover(client, bundle):
+    region_id = next(
+        r
+        for r in bundle.atlas.regions
+        if {zone for _, zone in bundle.patterns.referrers(r)} == set(REFERRED_ZONES)
+    )
+    html = page(client, f"/regions/{region_id}")
+    headings = [
+        html.index(f'<h2 id="zone-{zone}">{ZONE_LABELS[zone]}</h2>')
+        for zone in REFERRED_ZONES
+    ]
+    assert headings == sorted(headings)
 
 
 def test_unknown_region_page_is_404(client):

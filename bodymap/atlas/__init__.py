@@ -52,14 +52,23 @@ class View:
     width: float
     height: float
 
+    @property
+    def right_on_viewers_left(self):
+        """Tell whether the person's right is on the viewer's left.
+
+        The figure stands in the anatomical position: seen from the front, the
+        person faces the viewer, so their right is on the viewer's left; seen
+        from behind it is on the viewer's right.  This is the one place that
+        decides it.
+        """
+        return self.id == "front"
+
     def to_view(self, shape):
         """Move ``shape`` from body coordinates into this view's coordinates.
 
-        Body coordinates put the person's right at positive ``u``.  Seen from
-        the front, the person's right is on the viewer's left, so ``u`` is
-        flipped; seen from behind it is not.
+        Body coordinates put the person's right at positive ``u``.
         """
-        flip = -1 if self.id == "front" else 1
+        flip = -1 if self.right_on_viewers_left else 1
         return affinity.affine_transform(shape, [flip, 0, 0, 1, CENTRE, 0])
 
     def side_of(self, x):
@@ -67,7 +76,16 @@ class View:
         if abs(x - CENTRE) < 1e-9:
             return "midline"
         on_viewers_left = x < CENTRE
-        return "right" if on_viewers_left == (self.id == "front") else "left"
+        return "right" if on_viewers_left == self.right_on_viewers_left else "left"
+
+    def x_on_side(self, side, offset):
+        """Return the x lying ``offset`` units from the midline on the person's side."""
+        toward_right = -1 if self.right_on_viewers_left else 1
+        return CENTRE + offset * (toward_right if side == "right" else -toward_right)
+
+    def viewers_half(self, side):
+        """Return "left" or "right": the viewer's half holding the person's side."""
+        return "left" if (side == "right") == self.right_on_viewers_left else "right"
 
     def mirror_x(self, x):
         """Return the x of the mirror point on the person's other side."""

@@ -3,6 +3,21 @@
 from dataclasses import dataclass, field
 
 ZONES = ("local", "essential", "spillover")
+"""The zones of a trigger point: its own spot, then where it refers pain."""
+REFERRED_ZONES = ("essential", "spillover")
+"""The zones pain is referred to, essential first."""
+ZONE_LABELS = {
+    "local": "Local pain",
+    "essential": "Essential zone",
+    "spillover": "Spillover zone",
+}
+"""One name per zone (the Manual's terms), on diagrams, pages and the sheet."""
+ZONE_HELP = {
+    "local": "Pain over the trigger point itself.",
+    "essential": "Felt by nearly everyone with this trigger point.",
+    "spillover": "Felt by some people with this trigger point.",
+}
+"""What each zone means, in plain words."""
 AREAS = {
     "head-jaw": "Head and jaw",
     "neck": "Neck",

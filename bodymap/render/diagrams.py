@@ -2,7 +2,9 @@
 
 from shapely import unary_union
 
-from bodymap.render.svg import ZONE_ORDER, ZONE_TITLES, Overlay
+from bodymap.atlas import VIEW_IDS
+from bodymap.dataset.model import ZONE_LABELS
+from bodymap.render.svg import ZONE_ORDER, Overlay
 
 MARKER_LEGEND = ("marker", "Trigger point")
 
@@ -22,10 +24,10 @@ def _zone_layers(points, view_id, extra_class=""):
 
 def _legend(layers):
     present = {
-        zone for classes, _ in layers for zone in ZONE_TITLES if zone in classes.split()
+        zone for classes, _ in layers for zone in ZONE_LABELS if zone in classes.split()
     }
     legend = [
-        (f"zone {zone}", ZONE_TITLES[zone])
+        (f"zone {zone}", ZONE_LABELS[zone])
         for zone in reversed(ZONE_ORDER)
         if zone in present
     ]
@@ -115,7 +117,7 @@ def views_of(points):
     views = set()
     for point in points:
         views |= set(point.views())
-    return [view for view in ("front", "back") if view in views]
+    return [view for view in VIEW_IDS if view in views]
 
 
 def candidate_overlay(point, view_id, spots, explained=None):

@@ -22,11 +22,6 @@ import svgwrite
 from bodymap.atlas.lineart import lines_of
 from bodymap.render.shapes import Frame, drawing_shapes
 
-ZONE_TITLES = {
-    "local": "Local pain",
-    "essential": "Essential zone",
-    "spillover": "Spillover zone",
-}
 ZONE_ORDER = ("spillover", "essential", "local")
 ZONE_FILLS = {"spillover": "stipple", "local": "hatch"}
 """Zones that are told apart by a fill pattern (essential is solid)."""
@@ -233,8 +228,7 @@ def _layout(frame, legend_rows, locator):
 def _side_labels(drawing, view, layout):
     """Write R and L (the person's sides) and FRONT/BACK inside the frame."""
     frame, s = layout.frame, layout.scale
-    person_right_on_left = view.id == "front"
-    left_text, right_text = ("R", "L") if person_right_on_left else ("L", "R")
+    left_text, right_text = ("R", "L") if view.right_on_viewers_left else ("L", "R")
     group = drawing.g(
         class_="side-labels",
         transform=f"translate({_n(frame.x)},{_n(frame.y)}) scale({s:g})",

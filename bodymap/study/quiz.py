@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 
 from bodymap.errors import BadInput
+from bodymap.patterns import MusclePattern
 
 LENGTH = 10
 CHOICES = 4
@@ -33,9 +34,9 @@ class Question:
     index: int
     count: int
     kind: str
-    pattern: object
+    pattern: MusclePattern
     side: str
-    choices: tuple  # patterns, shuffled; empty for "locate"
+    choices: tuple[MusclePattern, ...]  # shuffled; empty for "locate"
 
     @property
     def id(self):
@@ -44,7 +45,8 @@ class Question:
 
     @property
     def points(self):
-        return [p for p in self.pattern.trigger_points if p.side == self.side]
+        """Return the trigger points the question is about (its side)."""
+        return self.pattern.points_on(self.side)
 
     def target(self):
         """Return the region ids the answer covers: essential first, then spillover."""
@@ -121,10 +123,10 @@ class Result:
 
     question: Question
     score: int
-    choice: object = None  # the chosen pattern (identify)
-    hit: tuple = ()  # region ids (locate)
-    missed: tuple = ()
-    extra: tuple = ()
+    choice: MusclePattern | None = None  # the chosen pattern (identify)
+    hit: tuple[str, ...] = ()  # region ids (locate)
+    missed: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
 
     @property
     def correct(self):

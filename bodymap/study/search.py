@@ -3,6 +3,9 @@
 import re
 from dataclasses import dataclass
 
+from bodymap.dataset.model import ZONES
+from bodymap.patterns import MusclePattern
+
 FIELDS = ("name", "alias", "region", "symptom")
 FIELD_LABELS = {
     "name": "name",
@@ -16,7 +19,7 @@ FIELD_LABELS = {
 class Match:
     """A muscle that matched, with the texts that matched grouped by field."""
 
-    pattern: object
+    pattern: MusclePattern
     reasons: tuple  # (field, text)
 
     @property
@@ -39,7 +42,7 @@ def muscle_terms(pattern, atlas):
     region_ids = dict.fromkeys(
         region_id
         for point in pattern.trigger_points
-        for zone in ("local", "essential", "spillover")
+        for zone in ZONES
         for region_id in point.zones[zone]
     )
     terms += [("region", atlas.regions[region_id].name) for region_id in region_ids]

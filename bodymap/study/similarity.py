@@ -4,14 +4,15 @@ import math
 
 from shapely import STRtree, unary_union
 
-REFERRED = ("essential", "spillover")
+from bodymap.atlas import VIEW_IDS
+from bodymap.dataset.model import REFERRED_ZONES
 
 
 def referred_shapes(points):
     """Return {view: geometry} covering the points' essential and spillover zones."""
     parts = {}
     for point in points:
-        for zone in REFERRED:
+        for zone in REFERRED_ZONES:
             for view_id, shape in point.shapes[zone].items():
                 parts.setdefault(view_id, []).append(shape)
     return {view_id: unary_union(shapes) for view_id, shapes in sorted(parts.items())}
@@ -50,7 +51,7 @@ class Similarity:
             for muscle_id, pattern in patterns.muscles.items()
         }
         self._trees = {}
-        for view_id in ("front", "back"):
+        for view_id in VIEW_IDS:
             owners = [m for m in self.ids if view_id in self.shapes[m]]
             tree = STRtree([self.shapes[m][view_id] for m in owners])
             self._trees[view_id] = (tree, owners)

@@ -5,7 +5,7 @@ from typing import NamedTuple
 from flask import Blueprint, render_template, request
 
 from bodymap import figures
-from bodymap.dataset.model import AREAS, ZONES
+from bodymap.dataset.model import AREAS, Technique
 from bodymap.errors import BadInput
 from bodymap.study.search import FIELD_LABELS, search
 from bodymap.web.drawing import INTENSITY_NAMES, parse_form
@@ -28,7 +28,7 @@ def muscles_by_area():
 class TechniqueAdvice(NamedTuple):
     """One technique as offered for one trigger point, screened for the person."""
 
-    technique: object
+    technique: Technique
     instructions: str | None
     avoid: list
     """Why it is not suitable, from ticked safety-screen answers."""
@@ -154,7 +154,6 @@ def muscle(muscle_id):
         diagrams=figures.muscle_figures(
             pattern, others=bundle().patterns.muscles.values()
         ),
-        zones=ZONES,
         techniques_for=techniques_for,
         similar=bundle().similarity.similar(pattern.id),
     )

@@ -81,13 +81,17 @@ def compare():
 
 
 @bp.get("/study/sheet/<area>")
-def sheet(area):
-    """Show a printable study sheet of every muscle in one body area."""
+def area_sheet(area):
+    """Show a printable study sheet of every muscle in one body area.
+
+    (Not the review sheet: that is one offline file of every muscle for a
+    clinician checking the data, written by ``bodymap sheet``.)
+    """
     if area not in AREAS:
         abort(404, description=f"No body area {area!r}.")
     patterns = [p for p in bundle().patterns.muscles.values() if p.muscle.area == area]
     return render_template(
-        "study/sheet.html",
+        "study/area_sheet.html",
         area=area,
         area_name=AREAS[area],
         entries=[(p, p.points_on(), p.views()) for p in patterns],

@@ -2,6 +2,7 @@
 
 from markupsafe import Markup
 
+from bodymap.dataset.model import ZONE_HELP, ZONE_LABELS, ZONES
 from bodymap.figures import draw
 from bodymap.web.getters import bundle
 
@@ -18,8 +19,13 @@ def regions(region_ids):
 
 
 def shared_context():
-    """Give every template the disclaimer and red flags."""
-    return {"safety": bundle().dataset.safety}
+    """Give every template the disclaimer, the red flags and the zone names."""
+    return {
+        "safety": bundle().dataset.safety,
+        "zones": ZONES,
+        "zone_labels": ZONE_LABELS,
+        "zone_help": ZONE_HELP,
+    }
 
 
 def register(app):

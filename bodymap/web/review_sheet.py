@@ -1,5 +1,8 @@
 """The review sheet: every muscle's pattern beside its text, in one HTML file.
 
+Not to be confused with the study pages' area sheets (``/study/sheet/<area>``),
+which print one body area for students.
+
 The page is meant to be opened from disk by a clinician reviewing the dataset
 in one sitting, so it is self-contained: the diagrams are inline SVG and the
 diagram stylesheet is embedded.  It is not served by the app, so the app's
@@ -9,21 +12,14 @@ content security policy does not apply to it.
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-from markupsafe import Markup
+from flask import render_template
 
-from bodymap.dataset.model import AREAS, ZONES
-from bodymap.figures import Figure, draw, muscle_figures
+from bodymap.dataset.model import AREAS
+from bodymap.figures import Figure, muscle_figures
 from bodymap.patterns import MusclePattern, TriggerPoint
-from bodymap.resources import TEMPLATE_DIR
 
-TEMPLATE = "sheet/review.html"
+TEMPLATE = "review_sheet/review.html"
 DEFAULT_OUTPUT = "bodymap-review-sheet.html"
-ZONE_LABELS = {
-    "local": "Local pain",
-    "essential": "Essential zone",
-    "spillover": "Spillover zone",
-}
 
 
 @dataclass(frozen=True)
@@ -38,18 +34,6 @@ class MuscleEntry:
     @property
     def muscle(self):
         return self.pattern.muscle
-
-
-def _environment(atlas):
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=jinja2.select_autoescape(["html"]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["svg"] = lambda figure: Markup(draw(atlas, figure))
-    return environment
 
 
 def muscle_entry(pattern):
@@ -70,28 +54,32 @@ def entries_by_area(bundle):
     return [(area, AREAS[area], items) for area, items in groups.items() if items]
 
 
-def render_sheet(bundle):
-    """Return the review sheet of every muscle in ``bundle`` as an HTML string."""
-    dataset = bundle.dataset
-    template = _environment(bundle.atlas).get_template(TEMPLATE)
-    return template.render(
-        areas=entries_by_area(bundle),
-        muscle_count=len(dataset.muscles),
-        point_count=sum(len(m.trigger_points) for m in dataset.muscles.values()),
-        regions=bundle.atlas.regions,
-        techniques=dataset.techniques,
-        disclaimer=dataset.safety.disclaimer,
-        zones=ZONES,
-        zone_labels=ZONE_LABELS,
-        stylesheet=bundle.diagram_css,
-    )
+def render_sheet(app):
+    """Return the review sheet of every muscle the app serves, as an HTML string.
+
+    The page is rendered with the app's own templates and filters, so its
+    figures are drawn exactly as the app draws them.
+    """
+    with app.app_context():
+        bundle = app.extensions["bodymap"]
+        dataset = bundle.dataset
+        return render_template(
+            TEMPLATE,
+            areas=entries_by_area(bundle),
+            muscle_count=len(dataset.muscles),
+            point_count=sum(len(m.trigger_points) for m in dataset.muscles.values()),
+            regions=bundle.atlas.regions,
+            techniques=dataset.techniques,
+            disclaimer=dataset.safety.disclaimer,
+            stylesheet=bundle.diagram_css,
+        )
 
 
-def write_sheet(bundle, output=DEFAULT_OUTPUT):
+def write_sheet(app, output=DEFAULT_OUTPUT):
     """Write the review sheet to ``output`` and return its path.
 
     :raises OSError: when the file cannot be written.
     """
     path = Path(output)
-    path.write_text(render_sheet(bundle), encoding="utf-8")
+    path.write_text(render_sheet(app), encoding="utf-8")
     return path

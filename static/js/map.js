@@ -1,0 +1,169 @@
+// The clickable body map: hit-testing and marking.
+//
+// The server draws the map (one <svg> per view inside .map[data-view]); this
+// module finds the region under a point, marks the person's spots and pressed
+// regions on it, and shows a chosen trigger point's zones on it.
+
+import { makeOperable } from "./keyboard.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const ZONES = ["local", "spillover", "essential"];
+
+export function svgOf(view) {
+  return document.querySelector(".map[data-view='" + view + "'] svg");
+}
+
+export function regionElement(id) {
+  return document.getElementById("region-" + id);
+}
+
+// A region's accessible name, for example "right temple (front)".
+export function regionName(id) {
+  const element = regionElement(id);
+  return element ? element.getAttribute("aria-label") : id;
+}
+
+// The view's own coordinates of a pointer event on `svg`.
+export function toViewPoint(svg, event) {
+  const point = svg.createSVGPoint();
+  point.x = event.clientX;
+  point.y = event.clientY;
+  return point.matrixTransform(svg.getScreenCTM().inverse());
+}
+
+// The id of the region under (x, y) on a view, or null.
+// isPointInFill finds nothing in a hidden (display: none) view, so a shared
+// link's spots on the other view would be dropped: show it while testing.
+export function regionAt(view, x, y) {
+  const svg = svgOf(view);
+  if (!svg) return null;
+  const figure = svg.closest(".map");
+  const wasHidden = figure.hidden;
+  figure.hidden = false;
+  const point = svg.createSVGPoint();
+  point.x = x;
+  point.y = y;
+  let found = null;
+  for (const path of svg.querySelectorAll("path[data-region]")) {
+    if (path.isPointInFill(point)) {
+      found = path.dataset.region;
+      break;
+    }
+  }
+  figure.hidden = wasHidden;
+  return found;
+}
+
+// What the page's map can resolve, for reading a drawing from the URL.
+export const resolver = {
+  regionAt,
+  hasRegion: (id) => Boolean(regionElement(id)),
+};
+
+function views() {
+  return [...document.querySelectorAll(".map[data-view]")].map((figure) => figure.dataset.view);
+}
+
+// Draw the drawing's spots, numbered, and press the regions it marks.
+export function markDrawing(drawing) {
+  document.querySelectorAll(".drawn-layer").forEach((layer) => layer.remove());
+  for (const view of views()) {
+    const layer = document.createElementNS(SVG_NS, "g");
+    layer.setAttribute("class", "drawn-layer");
+    layer.setAttribute("aria-hidden", "true");
+    drawing.spots.forEach((spot, index) => {
+      if (spot.view !== view) return;
+      const circle = document.createElementNS(SVG_NS, "circle");
+      circle.setAttribute("cx", spot.x);
+      circle.setAttribute("cy", spot.y);
+      circle.setAttribute("r", 7);
+      circle.setAttribute("class", "drawn-spot intensity-" + spot.intensity);
+      layer.appendChild(circle);
+      const label = document.createElementNS(SVG_NS, "text");
+      label.setAttribute("x", spot.x);
+      label.setAttribute("y", spot.y + 3);
+      label.setAttribute("class", "drawn-spot-label");
+      label.textContent = String(index + 1);
+      layer.appendChild(label);
+    });
+    svgOf(view).appendChild(layer);
+  }
+  const pressed = new Set([
+    ...drawing.spots.map((spot) => spot.region),
+    ...Object.keys(drawing.regions),
+  ]);
+  document.querySelectorAll("path[data-region][role='button']").forEach((path) => {
+    path.setAttribute("aria-pressed", String(pressed.has(path.dataset.region)));
+  });
+}
+
+// Listen to the map: `onPoint(view, x, y, regionId)` for a pointer click on a
+// region, `onRegion(regionId)` for Enter or Space; `announce(text)` for focus moves.
+export function initMap({ onPoint, onRegion, announce }) {
+  document.querySelectorAll(".map[data-view] svg").forEach((svg) => {
+    svg.addEventListener("click", (event) => {
+      const path = event.target.closest("path[data-region]");
+      if (!path) return;
+      const point = toViewPoint(svg, event);
+      onPoint(svg.closest(".map").dataset.view, point.x, point.y, path.dataset.region);
+    });
+    makeOperable(svg, {
+      clicks: false,
+      activate: (region) => onRegion(region.dataset.region),
+      announce,
+    });
+  });
+}
+
+// Remove a trigger point's zones and marker from the map.
+export function clearPattern() {
+  document.querySelectorAll(".candidate-layer").forEach((layer) => layer.remove());
+  document
+    .querySelectorAll("path.in-essential, path.in-spillover, path.in-local")
+    .forEach((path) => {
+      path.classList.remove("in-essential", "in-spillover", "in-local");
+    });
+}
+
+// Show a trigger point on the map: its zones' regions ({ local, spillover,
+// essential }: lists of ids), its marker at (x, y) on `view`, and a line to
+// each of `spots` (the places it explains on that view).
+export function showPattern({ view, x, y, zones, spots }) {
+  clearPattern();
+  for (const zone of ZONES) {
+    for (const id of zones[zone] || []) {
+      const path = regionElement(id);
+      if (path) path.classList.add("in-" + zone);
+    }
+  }
+  const svg = svgOf(view);
+  if (!svg) return;
+  const layer = document.createElementNS(SVG_NS, "g");
+  layer.setAttribute("class", "candidate-layer");
+  layer.setAttribute("aria-hidden", "true");
+  for (const spot of spots) {
+    if (spot.view !== view) continue;
+    const line = document.createElementNS(SVG_NS, "line");
+    line.setAttribute("x1", x);
+    line.setAttribute("y1", y);
+    line.setAttribute("x2", spot.x);
+    line.setAttribute("y2", spot.y);
+    line.setAttribute("class", "referral-line");
+    layer.appendChild(line);
+  }
+  for (const d of [
+    [-5, -5, 5, 5],
+    [-5, 5, 5, -5],
+  ]) {
+    for (const cls of ["marker-halo", "marker-cross"]) {
+      const stroke = document.createElementNS(SVG_NS, "line");
+      stroke.setAttribute("x1", x + d[0]);
+      stroke.setAttribute("y1", y + d[1]);
+      stroke.setAttribute("x2", x + d[2]);
+      stroke.setAttribute("y2", y + d[3]);
+      stroke.setAttribute("class", cls);
+      layer.appendChild(stroke);
+    }
+  }
+  svg.appendChild(layer);
+}
