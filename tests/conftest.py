@@ -1,3 +1,6 @@
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
 import pytest
 
 from bodymap import create_app
@@ -41,3 +44,44 @@ def assert_api_error(response, status, *fragments):
     for fragment in fragments:
         assert fragment.lower() in message.lower(), message
     return message
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+"""The SVG namespace, as ElementTree spells tag names."""
+
+
+def parse_svg(text):
+    """Return the root element of an SVG document."""
+    return ElementTree.fromstring(text)
+
+
+class _StartTags(HTMLParser):
+    """Collect (tag, attributes) of every start tag in a page."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.found = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(html, tag, **wanted):
+    """Return the attributes of each ``tag`` whose attributes include ``wanted``.
+
+    ``class_="x"`` and ``aria_label="y"`` match ``class`` and ``aria-label``.
+    """
+    wanted = {k.rstrip("_").replace("_", "-"): v for k, v in wanted.items()}
+    return [
+        attrs
+        for name, attrs in _StartTags(html).found
+        if name == tag and all(attrs.get(k) == v for k, v in wanted.items())
+    ]
+
+
+def page(client, path, status=200):
+    """Return the text of ``path``, checking its status first."""
+    response = client.get(path)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    return response.get_data(as_text=True)

@@ -1,15 +1,14 @@
 """Which diagrams a page shows: plain records from bodymap.figures, drawn one way."""
 
 import ast
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 import bodymap
 from bodymap import figures
+from tests.conftest import SVG, parse_svg
 
-SVG = "{http://www.w3.org/2000/svg}"
 PACKAGE = Path(bodymap.__file__).parent
 
 
@@ -57,7 +56,7 @@ def test_a_muscle_shows_one_figure_per_view_of_its_studied_side(bundle):
     assert [f.view for f in shown] == pattern.views()
     assert all(f.crop is None and not f.interactive for f in shown)
     assert len({f.prefix for f in shown}) == len(shown)
-    drawn = [ET.fromstring(figures.draw(bundle.atlas, f)) for f in shown]
+    drawn = [parse_svg(figures.draw(bundle.atlas, f)) for f in shown]
     assert [root.get("aria-label") for root in drawn] == [f.title for f in shown]
     markers = [
         el
@@ -72,7 +71,7 @@ def test_a_thumbnail_is_framed_on_its_pattern(bundle):
     pattern = bundle.patterns.muscles["soleus"]
     thumb = figures.muscle_thumbnail(bundle.atlas, pattern)
     assert thumb.css_class == "thumbnail"
-    root = ET.fromstring(figures.draw(bundle.atlas, thumb))
+    root = parse_svg(figures.draw(bundle.atlas, thumb))
     _x, y, _width, height = map(float, root.get("viewBox").split())
     assert height < bundle.atlas.views[thumb.view].height and y > 0
 
@@ -111,7 +110,7 @@ def test_referral_lines_join_only_the_spots_a_trigger_point_explains(bundle):
         if f.view == point.view
     ]
     assert figure.overlay.lines == [(point.x, point.y, explained.x, explained.y)]
-    root = ET.fromstring(figures.draw(bundle.atlas, figure))
+    root = parse_svg(figures.draw(bundle.atlas, figure))
     lines = [el for el in root.iter(f"{SVG}line") if el.get("class") == "referral-line"]
     assert len(lines) == 1
     assert len(root.findall(f".//{SVG}circle[@class='spot']")) == 2

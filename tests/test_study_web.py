@@ -1,45 +1,19 @@
 """Study mode on the web: region pages, compare, quiz (API and forms), exports."""
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
 import pytest
 from markupsafe import escape
 
+from bodymap import create_app
+from bodymap.config import TestConfig, with_data_dir
 from bodymap.dataset.model import REFERRED_ZONES, ZONE_LABELS
-from tests.conftest import assert_api_error
+from bodymap.resources import DATA_DIR
+from tests.conftest import SVG, assert_api_error, elements, page
 
-SVG = "{http://www.w3.org/2000/svg}"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-class Elements(HTMLParser):
-    """Collect (tag, attributes) of every start tag in a page."""
-
-    def __init__(self, html):
-        super().__init__()
-        self.found = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-
-def elements(html, tag, **wanted):
-    """Return the attributes of each ``tag`` whose attributes include ``wanted``."""
-    wanted = {k.rstrip("_").replace("_", "-"): v for k, v in wanted.items()}
-    return [
-        attrs
-        for name, attrs in Elements(html).found
-        if name == tag and all(attrs.get(k) == v for k, v in wanted.items())
-    ]
-
-
-def page(client, path, status=200):
-    response = client.get(path)
-    assert response.status_code == status, response.get_data(as_text=True)[:500]
-    return response.get_data(as_text=True)
 
 
 def first_referred_region(bundle, muscle_id="upper-trapezius"):
@@ -70,12 +44,22 @@ def test_referrers_api_follows_the_contract(client, bundle):
     assert any(row["muscle"] == "upper-trapezius" for row in rows)
 
 
-def test_referrers_api_lists_nothing_for_a_quiet_region(client, bundle):
-    quiet = [r for r in bundle.atlas.regions if not bundle.patterns.referrers(r)]
-    if not quiet:
-        pytest.skip("every region is referred to")
-    body = client.get(f"/api/regions/{quiet[0]}/referrers").get_json()
-    assert body == {"region": quiet[0], "referrers": []}
+@pytest.fixture(scope="module")
+def one_muscle_client(tmp_path_factory):
+    """Return a client of the app serving only the upper trapezius."""
+    data = tmp_path_factory.mktemp("one-muscle") / "data"
+    shutil.copytree(DATA_DIR, data)
+    for path in (data / "muscles").glob("*.toml"):
+        if path.stem != "upper-trapezius":
+            path.unlink()
+    return create_app(with_data_dir(TestConfig, data)).test_client()
+
+
+def test_referrers_api_lists_nothing_for_a_quiet_region(one_muscle_client):
+    body = one_muscle_client.get("/api/regions/right-heel/referrers").get_json()
+    assert body == {"region": "right-heel", "referrers": []}
+    page_html = one_muscle_client.get("/regions/right-heel").get_data(as_text=True)
+    assert "No trigger point in our dataset refers pain to the right heel" in page_html
 
 
 def test_referrers_api_unknown_region_is_404(client):

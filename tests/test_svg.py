@@ -1,17 +1,11 @@
 """SVG output: well formed, scalable, named regions, patterns that survive greyscale."""
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from bodymap.render.diagrams import pattern_overlay
 from bodymap.render.svg import view_svg
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def parse(text):
-    return ET.fromstring(text)
+from tests.conftest import SVG
+from tests.conftest import parse_svg as parse
 
 
 @pytest.mark.parametrize("view", ["front", "back"])
