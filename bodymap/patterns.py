@@ -25,6 +25,12 @@ REFINED_COVER = 0.05
 reaches into it (less is a slip of the pen, not a refinement)."""
 OUTLINE_INSIDE = 0.99
 """Share of a muscle outline's area that must lie on the body (rounding aside)."""
+ZONE_SLACK = 4.0
+"""How far (view units) a refined zone shape may overhang the body's edge: the
+same allowance as a click on the edge of the map (zones are clipped to the
+silhouette when drawn, so a small overhang on a thin limb is harmless)."""
+ZONE_INSIDE = 0.5
+"""Share of a refined zone shape's area that must lie on the body."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +206,16 @@ class _Binder:
                     )
         for zone, shape in spec.zone_shapes.items():
             polygon = _polygon(shape)
+            body = self.atlas.silhouettes[shape.view]
+            if not body.buffer(ZONE_SLACK).covers(polygon) or (
+                polygon.intersection(body).area < ZONE_INSIDE * polygon.area
+            ):
+                self.problem(
+                    f"the {zone} shape leaves the body on the {shape.view} view "
+                    f"(it may overhang the edge by at most {ZONE_SLACK:g} units)",
+                    entry,
+                    f"{where}.{zone}_shape",
+                )
             listed = [
                 self.atlas.regions[r].shape
                 for r in spec.zones[zone]

@@ -11,22 +11,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from shapely import Point, Polygon
 
 from bodymap.cli import main
+from bodymap.dataset import read_dataset
 from bodymap.dataset.loader import PREVALENCE_REQUIRED
 from bodymap.dataset.model import AREAS, EFFECTS, PREVALENCE_LEVELS, ZONES
-from bodymap.patterns import BODY_SLACK, OUTLINE_SLACK
+from bodymap.patterns import bind_patterns
 from bodymap.resources import DATA_DIR
 
 MUSCLE_FILES = sorted((DATA_DIR / "muscles").glob("*.toml"))
 TECHNIQUE_FILES = sorted((DATA_DIR / "techniques").glob("*.toml"))
-ZONE_SLACK = 4.0
-"""How far (view units) an authored zone shape may overhang the body's edge.
-
-The same allowance as a click on the edge of the map; the app clips zone
-shapes to the silhouette, so a small overhang on a thin limb is harmless.
-"""
 
 
 def by_name(paths):
@@ -73,76 +67,19 @@ def test_technique_ids_are_unique_across_files():
     assert [technique_id for technique_id, count in ids.items() if count > 1] == []
 
 
-@by_name(MUSCLE_FILES)
-def test_every_muscle_file_is_in_the_dataset(muscles_by_file, path):
-    assert path.name in muscles_by_file
+def test_the_validator_passes_every_data_file(atlas):
+    """One run of the two-tier validator over every file (schema, then rules).
 
-
-@by_name(MUSCLE_FILES)
-def test_every_zone_names_an_atlas_region(atlas, muscle, path):
-    for spec in muscle.trigger_points:
-        for zone in ZONES:
-            unknown = [r for r in spec.zones[zone] if r not in atlas.regions]
-            assert unknown == [], f"{spec.id} {zone}"
-        assert spec.zones["essential"], f"{spec.id} has no essential zone"
-
-
-@by_name(MUSCLE_FILES)
-def test_every_trigger_point_lies_on_the_body_inside_its_muscle(atlas, muscle, path):
-    for spec in muscle.trigger_points:
-        point = Point(spec.x, spec.y)
-        body = atlas.silhouettes[spec.view]
-        assert body.distance(point) <= BODY_SLACK, f"{spec.id} is off the body"
-        outlines = [
-            Polygon(shape.points) for shape in muscle.outline if shape.view == spec.view
-        ]
-        assert any(shape.distance(point) <= OUTLINE_SLACK for shape in outlines), (
-            f"{spec.id} is outside the {muscle.id} outline on the {spec.view} view"
-        )
-
-
-@by_name(MUSCLE_FILES)
-def test_no_zone_leaves_the_silhouette(atlas, muscle, path):
-    for spec in muscle.trigger_points:
-        for zone, shape in spec.zone_shapes.items():
-            polygon = Polygon(shape.points)
-            body = atlas.silhouettes[shape.view]
-            where = f"{spec.id} {zone} shape on the {shape.view} view"
-            assert body.buffer(ZONE_SLACK).covers(polygon), where
-            assert polygon.intersection(body).area >= 0.5 * polygon.area, where
-
-
-@by_name(MUSCLE_FILES)
-def test_every_muscle_and_trigger_point_cites_sources(muscle, path):
-    assert muscle.sources
-    keys = {source.key for source in muscle.sources}
-    for spec in muscle.trigger_points:
-        assert spec.sources, f"{spec.id} cites nothing"
-        assert set(spec.sources) <= keys, spec.id
-
-
-@by_name(MUSCLE_FILES)
-def test_every_muscle_explains_pressure_release_and_stretching(bundle, muscle, path):
-    for technique_id in ("pressure-release", "stretching"):
-        text = muscle.instructions.get(technique_id, "")
-        assert text.strip(), f"{muscle.id} has no {technique_id} instructions"
-        assert bundle.dataset.techniques[technique_id].is_self_care
-
-
-@by_name(MUSCLE_FILES)
-def test_every_trigger_point_offers_self_care(bundle, muscle, path):
-    techniques = bundle.dataset.techniques
-    for spec in muscle.trigger_points:
-        assert any(techniques[t].is_self_care for t in spec.techniques), spec.id
-
-
-@by_name(MUSCLE_FILES)
-def test_every_referenced_technique_exists(bundle, muscle, path):
-    techniques = bundle.dataset.techniques
-    referenced = set(muscle.instructions)
-    for spec in muscle.trigger_points:
-        referenced |= set(spec.techniques)
-    assert sorted(referenced - set(techniques)) == []
+    Each rule it applies has a bad fixture in tests/fixtures/bad_muscles
+    (tests/test_dataset.py), so the rules are not re-checked file by file here.
+    """
+    dataset, errors = read_dataset(DATA_DIR)
+    patterns, geometry_errors = bind_patterns(dataset, atlas)
+    assert [str(error) for error in errors + geometry_errors] == []
+    assert sorted(Path(m.file).name for m in dataset.muscles.values()) == [
+        path.name for path in MUSCLE_FILES
+    ]
+    assert set(patterns.muscles) == set(dataset.muscles)
 
 
 @by_name(TECHNIQUE_FILES)
