@@ -146,14 +146,15 @@ def test_a_png_waits_for_the_render_slot_then_gets_429_with_retry_after(
     slot = app.extensions["bodymap.delivery"].png_slot
     assert slot.acquire(timeout=5)
     try:
-        busy = client.get("/export/regions/right-temple.png")
+        # A query string nothing else sends: not rendered (or cached) before.
+        busy = client.get("/export/regions/right-temple.png?test=busy")
         again = client.get(cached)
     finally:
         slot.release()
     assert busy.status_code == 429
     assert int(busy.headers["Retry-After"]) > 0
     assert again.status_code == 200  # a rendered PNG needs no slot
-    assert client.get("/export/regions/right-temple.png").status_code == 200
+    assert client.get("/export/regions/right-temple.png?test=busy").status_code == 200
 
 
 def test_png_renders_take_turns(app, client):
@@ -164,7 +165,7 @@ def test_png_renders_take_turns(app, client):
         results.append(client.get(path).status_code)
 
     threads = [
-        threading.Thread(target=fetch, args=(f"/export/regions/{r}.png",))
+        threading.Thread(target=fetch, args=(f"/export/regions/{r}.png?test=turns",))
         for r in ("left-temple", "right-jaw-joint")
     ]
     for thread in threads:

@@ -165,7 +165,7 @@ def test_not_json_and_too_large_are_clear(client):
     assert_api_error(response, 400, "not valid JSON")
     huge = json.dumps(diary(day("2026-11-02", 4, notes="x" * (3 * 1024 * 1024))))
     response = client.post(URL, data=huge, content_type="application/json")
-    assert_api_error(response, 400, "too large")
+    assert_api_error(response, 413, "too large")
 
 
 def test_a_spot_off_the_body_is_rejected(client):

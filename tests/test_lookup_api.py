@@ -149,10 +149,10 @@ def test_a_body_that_is_not_json_is_rejected(client, raw):
     assert_api_error(response, 400)
 
 
-def test_a_body_over_64_kib_is_rejected(client):
+def test_a_body_over_64_kib_is_a_413(client):
     raw = json.dumps({"points": [{"region": "right-temple"}], "pad": "x" * 70_000})
     response = client.post("/api/lookup", data=raw, content_type="application/json")
-    assert_api_error(response, 400, "64 KiB")
+    assert_api_error(response, 413, "64 KiB")
 
 
 def test_lookup_only_accepts_post(client):

@@ -24,6 +24,9 @@ from bodymap.widespread import widespread
 bp = Blueprint("api", __name__, url_prefix="/api")
 errors.register_json(bp)
 
+LOOKUP_FIELDS = ("points", "limit")
+ANSWER_FIELDS = ("seed", "index", "area", "mode", "choice", "regions")
+
 
 def view_param(required=False):
     """Return the ``view`` query parameter, checked against the atlas.
@@ -43,11 +46,16 @@ def _size(limit):
     return f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit // 1024} KiB"
 
 
-def json_body(max_bytes=None):
+def json_body(max_bytes=None, fields=None):
     """Return the request's decoded JSON body (the one reader every route uses).
 
+    Every JSON endpoint reads its body here, so all answer the same way: 413
+    when the body is over the limit, 400 when it is empty, not JSON, nested
+    too deep, or (given ``fields``) not an object of only those fields.
+
     :param max_bytes: a larger limit than the app's ``MAX_CONTENT_LENGTH``.
-    :raises BadInput: when the body is too large, empty or not JSON.
+    :param fields: the names the object may have; others are refused by name.
+    :raises BadInput: as above.
     """
     if max_bytes is not None:
         request.max_content_length = max_bytes
@@ -56,16 +64,25 @@ def json_body(max_bytes=None):
     except RequestEntityTooLarge:
         limit = _size(request.max_content_length)
         raise BadInput(
-            f"The request body is too large: the limit is {limit}."
+            f"The request body is too large: the limit is {limit}.", status=413
         ) from None
     if not raw.strip():
         raise BadInput("The request body is empty: send a JSON object.")
     try:
-        return json.loads(raw)
+        body = json.loads(raw)
     except (ValueError, RecursionError):
         raise BadInput(
             "The request body is not valid JSON: send a JSON object."
         ) from None
+    if fields is not None:
+        if not isinstance(body, dict):
+            raise BadInput(f"The body must be a JSON object with {', '.join(fields)}.")
+        unknown = sorted(set(body) - set(fields))
+        if unknown:
+            raise BadInput(
+                f"Unknown field(s) {', '.join(unknown)}: use {', '.join(fields)}."
+            )
+    return body
 
 
 @bp.get("/views")
@@ -133,7 +150,7 @@ def widespread_json(result):
 def lookup():
     """Rank the muscles that may explain a pain drawing; say how widespread it is."""
     engine = bundle().lookup
-    spots, limit = parse_lookup(engine, json_body())
+    spots, limit = parse_lookup(engine, json_body(fields=LOOKUP_FIELDS))
     candidates = engine.rank(spots, limit)
     return jsonify(
         {
@@ -172,9 +189,7 @@ def quiz_question():
 @bp.post("/quiz/answer")
 def quiz_answer():
     """Check an answer statelessly: the question is rebuilt from its seed."""
-    body = json_body()
-    if not isinstance(body, dict):
-        raise BadInput("Send a JSON object with seed, index and choice (or regions).")
+    body = json_body(fields=ANSWER_FIELDS)
     for name in ("seed", "index"):
         if not isinstance(body.get(name), int) or isinstance(body.get(name), bool):
             raise BadInput(f"{name} is required and must be a whole number.")
@@ -207,6 +222,7 @@ def diary_report():
 ANY_METHOD = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
+@bp.route("/", defaults={"path": ""}, methods=ANY_METHOD)
 @bp.route("/<path:path>", methods=ANY_METHOD)
 def no_such_route(path):
     """Answer an address under /api that no route serves: 405 or 404, in JSON."""

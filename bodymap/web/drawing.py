@@ -5,6 +5,7 @@ give the same clear message for the same mistake.
 """
 
 import math
+import re
 
 from bodymap.errors import BadInput
 
@@ -55,7 +56,7 @@ def _spot(engine, item, index):
     if missing:
         raise BadInput(f"{where}: missing {', '.join(missing)} (or give a region).")
     view = item["view"]
-    if view not in engine.atlas.views:
+    if not isinstance(view, str) or view not in engine.atlas.views:
         views = ", ".join(engine.atlas.views)
         raise BadInput(f"{where}: unknown view {view!r}: use one of {views}.")
     x, y = _number(item["x"], "x", where), _number(item["y"], "y", where)
@@ -115,7 +116,9 @@ def parse_form(engine, form):
     for region_id in form.getlist("region"):
         point = {"region": region_id}
         raw = form.get(f"intensity-{region_id}", "2")
-        point["intensity"] = int(raw) if raw.isdigit() else raw
+        # Only plain digits: "²" passes str.isdigit but not int(), and int()
+        # refuses numbers of thousands of digits.
+        point["intensity"] = int(raw) if re.fullmatch(r"[0-9]{1,3}", raw) else raw
         points.append(point)
     spots, _limit = parse_lookup(engine, {"points": points})
     return spots
