@@ -12,7 +12,9 @@ one, else plain ``gunicorn --preload 'bodymap:create_app()'``), then:
 4. times a cached muscle page against ``/api/views`` from one client;
 5. prints worker memory again.
 
-Every request asks for gzip, as browsers do. The client is asyncio on the
+Muscles and regions are picked as real traffic picks pages (Zipf: a few
+often, most rarely); drawings are random. Every request asks for gzip, as
+browsers do over plain HTTP. The client is asyncio on the
 same machine, so it takes some of the CPU it measures: compare runs made the
 same way, on a quiet machine (check ``uptime``).
 
@@ -134,10 +136,15 @@ class Requests:
         html = urllib.request.urlopen(base + "/", timeout=60).read().decode()
         self.static = sorted(set(re.findall(r'(?:href|src)="(/static/[^"]+)"', html)))
 
+    def popular(self, items):
+        """Pick as real traffic does: a few items often, most rarely (Zipf)."""
+        weights = [1 / rank for rank in range(1, len(items) + 1)]
+        return self.rng.choices(items, weights)[0]
+
     def make(self, kind):
         """Return (method, path, body, content type) of one request of ``kind``."""
         rng = self.rng
-        muscle = rng.choice(self.muscles)
+        muscle = self.popular(self.muscles)
         if kind == "page":
             path = rng.choice(
                 [
@@ -145,7 +152,7 @@ class Requests:
                     "/muscles",
                     f"/muscles/{muscle}",
                     f"/muscles/{muscle}",
-                    f"/regions/{rng.choice(self.regions)}",
+                    f"/regions/{self.popular(self.regions)}",
                     "/study",
                 ]
             )
