@@ -97,7 +97,11 @@ def map_figures(atlas, prefix="map"):
 
 
 def drawing_figures(atlas, spots):
-    """Return the person's pain drawing on each view that has a spot."""
+    """Return the person's pain drawing on each view that has a spot.
+
+    Each marked place is shaded as the whole region it lies in (darker for
+    more pain), with a ring at the spot, so a printout reads as a pain drawing.
+    """
     views = [v for v in atlas.views if any(spot.view == v for spot in spots)]
     return [
         Figure(
@@ -105,7 +109,17 @@ def drawing_figures(atlas, spots):
             title=f"Your pain drawing, {view_id} view",
             prefix=f"drawing-{view_id}",
             overlay=Overlay(
-                spots=[(s.x, s.y, "Your pain spot") for s in spots if s.view == view_id]
+                layers=[
+                    (
+                        f"drawing-area intensity-{s.intensity}",
+                        atlas.regions[s.region_id].shape,
+                    )
+                    for s in spots
+                    if s.view == view_id
+                ],
+                spots=[
+                    (s.x, s.y, "Your pain spot") for s in spots if s.view == view_id
+                ],
             ),
             caption=_caption(view_id),
         )

@@ -164,6 +164,26 @@ class Candidate(NamedTuple):
             zones[zone] = tuple(found)
         return zones
 
+    def map_points(self, spots):
+        """Return each contributing trigger point for the map, with its lines.
+
+        A line goes from the trigger point to each spot it explains on the
+        same view, and to no other spot.
+        """
+        return [
+            {
+                "view": match.point.view,
+                "x": match.point.x,
+                "y": match.point.y,
+                "lines": [
+                    [spots[i].x, spots[i].y]
+                    for i in match.explains
+                    if spots[i].view == match.point.view
+                ],
+            }
+            for match in self.trigger_points
+        ]
+
     def view_to_show(self, atlas, spots):
         """Return the view that holds the explained spots and the main zone.
 

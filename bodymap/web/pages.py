@@ -115,6 +115,7 @@ def results():
         "screen": screen,
         "intensities": INTENSITY_NAMES,
         "techniques_for": techniques_for,
+        "atlas": data.atlas,
         "partial": partial,
     }
     if partial:

@@ -5,8 +5,8 @@
 // whole regions. Both end up as fields of the same form, which also works
 // without this script.
 
-import { initMap, markDrawing, regionName, resolver } from "./map.js";
-import { clearResults, initResults, showCandidate } from "./results.js";
+import { initMap, markDrawing, regionElement, regionName, resolver } from "./map.js";
+import { clearResults, initResults, markStale, showCandidate } from "./results.js";
 import {
   DEFAULT_INTENSITY,
   INTENSITY_NAMES,
@@ -17,7 +17,7 @@ import {
   spotCount,
   spotField,
 } from "./state.js";
-import { initViews, setView } from "./views.js";
+import { initViews, isSmallOnScreen, isWholeBody, offerZoom, setView, zoomAt } from "./views.js";
 
 const form = document.getElementById("drawing-form");
 const section = document.querySelector(".map-section");
@@ -28,14 +28,18 @@ const clearButton = document.getElementById("clear-drawing");
 const status = document.getElementById("map-status");
 const results = document.getElementById("results");
 const search = document.getElementById("region-search");
+const resultsBar = document.querySelector(".results-bar");
 let drawing = emptyDrawing();
 
 function announce(text) {
   status.textContent = text;
 }
 
+// Every change replaces the address, so Back leaves the page instead of
+// stepping through spots; results shown for another drawing are taken away.
 function commit(message) {
-  saveDrawing(drawing);
+  saveDrawing(drawing, { replace: true });
+  markStale(results);
   render();
   if (message) announce(message);
 }
@@ -130,10 +134,23 @@ function syncList() {
   });
 }
 
+// The phone's bottom bar: "N spots · Show results" while the results do not
+// match the drawing, then a way back to the map.
+function renderBar() {
+  const count = spotCount(drawing);
+  const shown = Boolean(results.querySelector("details[data-key]"));
+  resultsBar.hidden = count === 0;
+  const submit = resultsBar.querySelector(".results-bar-button");
+  submit.textContent = count + (count === 1 ? " spot" : " spots") + " · Show results";
+  submit.hidden = shown;
+  resultsBar.querySelector(".results-bar-map").hidden = !shown;
+}
+
 function render() {
   markDrawing(drawing);
   syncList();
   renderPanel();
+  renderBar();
 }
 
 // --- changing the drawing ---------------------------------------------------
@@ -153,6 +170,15 @@ function toggleRegion(id) {
 }
 
 function addSpot(view, x, y, id) {
+  const path = regionElement(id);
+  const zoom = isWholeBody(section) && path && isSmallOnScreen(path) && zoomAt(section, view, x, y);
+  if (zoom) {
+    offerZoom(section, zoom, regionName(id));
+    announce(regionName(id) + " is small at this size: zoom in to mark it.");
+    return;
+  }
+  const offer = section.querySelector(".zoom-offer");
+  if (offer) offer.hidden = true;
   if (isMarked(id)) {
     toggleRegion(id);
     return;
@@ -201,15 +227,34 @@ function initList() {
   });
 }
 
+// In-page links (#red-flags) must not replace the drawing in the address.
+function initAnchors() {
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link || link.classList.contains("skip-link")) return;
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (target.tagName === "DETAILS") target.open = true;
+    target.scrollIntoView({ block: "start" });
+    const focusable = target.tagName === "DETAILS" ? target.querySelector("summary") : target;
+    if (focusable) focusable.focus({ preventScroll: true });
+  });
+}
+
 if (form) {
-  initViews(section);
+  initViews(section, { bothWhenWide: true });
+  initAnchors();
   initMap({ onPoint: addSpot, onRegion: toggleRegion, announce });
   initList();
   initResults({
     form,
     container: results,
-    getDrawing: () => drawing,
-    onShow: (details, current) => setView(section, showCandidate(details, current, announce)),
+    onShow: (details) => setView(section, showCandidate(details, announce)),
+    onResults: renderBar,
+  });
+  resultsBar.querySelector(".results-bar-map").addEventListener("click", () => {
+    section.scrollIntoView({ block: "start" });
   });
   clearButton.addEventListener("click", () => {
     drawing = emptyDrawing();
@@ -218,6 +263,7 @@ if (form) {
   });
   onDrawingChange(resolver, (next) => {
     drawing = next;
+    clearResults(results);
     render();
   });
   drawing = loadDrawing(resolver);

@@ -73,12 +73,15 @@ export function markDrawing(drawing) {
     layer.setAttribute("aria-hidden", "true");
     drawing.spots.forEach((spot, index) => {
       if (spot.view !== view) return;
-      const circle = document.createElementNS(SVG_NS, "circle");
-      circle.setAttribute("cx", spot.x);
-      circle.setAttribute("cy", spot.y);
-      circle.setAttribute("r", 7);
-      circle.setAttribute("class", "drawn-spot intensity-" + spot.intensity);
-      layer.appendChild(circle);
+      // a ring, not a disc: a zone shown under the spot stays seen
+      for (const cls of ["drawn-spot-halo", "drawn-spot intensity-" + spot.intensity]) {
+        const circle = document.createElementNS(SVG_NS, "circle");
+        circle.setAttribute("cx", spot.x);
+        circle.setAttribute("cy", spot.y);
+        circle.setAttribute("r", 7);
+        circle.setAttribute("class", cls);
+        layer.appendChild(circle);
+      }
       const label = document.createElementNS(SVG_NS, "text");
       label.setAttribute("x", spot.x);
       label.setAttribute("y", spot.y + 3);
@@ -125,32 +128,7 @@ export function clearPattern() {
     });
 }
 
-// Show a trigger point on the map: its zones' regions ({ local, spillover,
-// essential }: lists of ids), its marker at (x, y) on `view`, and a line to
-// each of `spots` (the places it explains on that view).
-export function showPattern({ view, x, y, zones, spots }) {
-  clearPattern();
-  for (const zone of ZONES) {
-    for (const id of zones[zone] || []) {
-      const path = regionElement(id);
-      if (path) path.classList.add("in-" + zone);
-    }
-  }
-  const svg = svgOf(view);
-  if (!svg) return;
-  const layer = document.createElementNS(SVG_NS, "g");
-  layer.setAttribute("class", "candidate-layer");
-  layer.setAttribute("aria-hidden", "true");
-  for (const spot of spots) {
-    if (spot.view !== view) continue;
-    const line = document.createElementNS(SVG_NS, "line");
-    line.setAttribute("x1", x);
-    line.setAttribute("y1", y);
-    line.setAttribute("x2", spot.x);
-    line.setAttribute("y2", spot.y);
-    line.setAttribute("class", "referral-line");
-    layer.appendChild(line);
-  }
+function cross(layer, x, y) {
   for (const d of [
     [-5, -5, 5, 5],
     [-5, 5, 5, -5],
@@ -165,5 +143,37 @@ export function showPattern({ view, x, y, zones, spots }) {
       layer.appendChild(stroke);
     }
   }
-  svg.appendChild(layer);
+}
+
+// Show a muscle's pattern on the map: its zones' regions ({ local, spillover,
+// essential }: lists of ids) and each trigger point in `points` ({ view, x, y,
+// lines: [[x, y], ...] }) as an X with a line to each spot it explains.
+export function showPattern({ zones, points }) {
+  clearPattern();
+  for (const zone of ZONES) {
+    for (const id of zones[zone] || []) {
+      const path = regionElement(id);
+      if (path) path.classList.add("in-" + zone);
+    }
+  }
+  for (const view of views()) {
+    const here = points.filter((point) => point.view === view);
+    if (!here.length) continue;
+    const layer = document.createElementNS(SVG_NS, "g");
+    layer.setAttribute("class", "candidate-layer");
+    layer.setAttribute("aria-hidden", "true");
+    for (const point of here) {
+      for (const [x2, y2] of point.lines) {
+        const line = document.createElementNS(SVG_NS, "line");
+        line.setAttribute("x1", point.x);
+        line.setAttribute("y1", point.y);
+        line.setAttribute("x2", x2);
+        line.setAttribute("y2", y2);
+        line.setAttribute("class", "referral-line");
+        layer.appendChild(line);
+      }
+    }
+    for (const point of here) cross(layer, point.x, point.y);
+    svgOf(view).appendChild(layer);
+  }
 }

@@ -1,58 +1,83 @@
-// Results: ask the server for the trigger points that may explain a drawing
-// and show what it drew. The server renders each candidate's diagrams; the
-// open candidate's zones are also shown on the map the person drew on.
+// Results: ask the server for the muscles that may explain a drawing and show
+// what it drew. The server renders each candidate's diagrams; the open
+// candidate's zones and trigger points are also shown on the map the person
+// drew on, with lines only to the spots each trigger point explains.
 
 import { clearPattern, showPattern } from "./map.js";
 
-// The zones, marker and explained spots of a candidate, from its data- attributes.
-function patternOf(details, drawing) {
+// The zones and trigger points of a candidate, from its data- attributes.
+function patternOf(details) {
   const data = details.dataset;
   const zones = {};
   for (const zone of ["local", "spillover", "essential"]) {
     zones[zone] = (data[zone] || "").split(" ").filter(Boolean);
   }
-  return {
-    view: data.view,
-    x: parseFloat(data.x),
-    y: parseFloat(data.y),
-    zones,
-    spots: drawing.spots,
-  };
+  return { zones, points: JSON.parse(data.points || "[]"), view: data.showView };
+}
+
+function showLegend(shown) {
+  document.querySelectorAll(".legend-result").forEach((item) => {
+    item.hidden = !shown;
+  });
 }
 
 // Show an open candidate on the map; `announce(text)` says which view.
-export function showCandidate(details, drawing, announce) {
-  const pattern = patternOf(details, drawing);
+// Returns the view that holds the explained spots and the main zone.
+export function showCandidate(details, announce) {
+  const pattern = patternOf(details);
   showPattern(pattern);
+  showLegend(true);
   if (announce) announce("Showing the pattern on the " + pattern.view + " view.");
   return pattern.view;
 }
 
 export function clearResults(container) {
   clearPattern();
+  showLegend(false);
   container.textContent = "";
 }
 
+// The drawing changed after results were shown: they no longer match it.
+export function markStale(container) {
+  if (!container.querySelector("details[data-key]")) return;
+  clearResults(container);
+  const note = document.createElement("p");
+  note.className = "stale-note";
+  note.textContent = "Your drawing changed. Show results again to see what may explain it.";
+  container.appendChild(note);
+}
+
+// Keep `anchor` where it is on screen while `change()` moves what is above it.
+function keepInPlace(anchor, change) {
+  const before = anchor.getBoundingClientRect().top;
+  change();
+  const after = anchor.getBoundingClientRect().top;
+  if (Math.abs(after - before) > 0.5) window.scrollBy(0, after - before);
+}
+
 // Send `form` to its data-results-url and put the answer in `container`.
-// `getDrawing()` returns the drawing now; `onShow(details)` runs when a
-// candidate opens (one at a time), so the page can show it on the map.
-export function initResults({ form, container, getDrawing, onShow }) {
+// `onShow(details)` runs when a candidate opens (one at a time), so the page
+// can show it on the map; `onResults()` runs when new results are in.
+export function initResults({ form, container, onShow, onResults }) {
   container.addEventListener(
     "toggle",
     (event) => {
       const details = event.target;
       if (!details.dataset || !details.dataset.key || !details.open) return;
-      container.querySelectorAll("details[data-key]").forEach((other) => {
-        if (other !== details) other.open = false;
+      keepInPlace(details, () => {
+        container.querySelectorAll("details[data-key]").forEach((other) => {
+          if (other !== details) other.open = false;
+        });
+        onShow(details);
       });
-      onShow(details, getDrawing());
     },
     true,
   );
   form.addEventListener("submit", async (event) => {
     if (event.submitter && event.submitter.hasAttribute("data-full-page")) return;
     event.preventDefault();
-    container.textContent = "Looking up trigger points…";
+    clearPattern();
+    container.textContent = "Looking up the muscles…";
     try {
       const response = await fetch(form.dataset.resultsUrl, {
         method: "POST",
@@ -63,9 +88,11 @@ export function initResults({ form, container, getDrawing, onShow }) {
       container.textContent = "Could not reach bodymap. Check your connection and try again.";
       return;
     }
-    container.focus();
     const first = container.querySelector("details[data-key][open]");
-    if (first) onShow(first, getDrawing());
-    else clearPattern();
+    if (first) onShow(first);
+    else showLegend(false);
+    if (onResults) onResults();
+    container.focus({ preventScroll: true });
+    container.scrollIntoView({ block: "start" });
   });
 }

@@ -1,20 +1,33 @@
 // Front/back switch and zoom for the body maps of a section. Without
-// JavaScript both views show side by side; with it, one at a time.
+// JavaScript both views show side by side. With it, a narrow screen shows one
+// view at a time with a toggle; a section started with `bothWhenWide` keeps
+// both views side by side on a wide screen and hides the toggle there.
 
-// Show one view in `root` (a .map-section) and say so with a "bodymap:view" event.
+const NARROW = matchMedia("(max-width: 52rem)");
+const COARSE = matchMedia("(pointer: coarse)");
+export const MIN_TARGET = 24;
+
+function singleView(root) {
+  return root.dataset.singleView === "true";
+}
+
+// Show `viewId` in `root` (a .map-section): the only one on a narrow screen;
+// say so with a "bodymap:view" event.
 export function setView(root, viewId) {
+  root.dataset.view = viewId;
   root.querySelectorAll(".view-button").forEach((button) => {
     button.setAttribute("aria-pressed", String(button.dataset.view === viewId));
   });
+  const single = singleView(root);
   root.querySelectorAll(".map[data-view]").forEach((figure) => {
-    figure.hidden = figure.dataset.view !== viewId;
+    figure.hidden = single && figure.dataset.view !== viewId;
   });
   root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
 }
 
 // Zoom: swap each map's viewBox for a close-up of the head, a hand or the
-// feet, where regions are too small to tap on a phone.
-function setZoom(root, button) {
+// feet, where regions are too small to tap.
+export function setZoom(root, button) {
   root.querySelectorAll(".zoom-button").forEach((other) => {
     other.setAttribute("aria-pressed", String(other === button));
   });
@@ -23,6 +36,47 @@ function setZoom(root, button) {
     const view = svg.closest(".map").dataset.view;
     svg.setAttribute("viewBox", button.dataset[view] || svg.dataset.wholeBody);
   });
+  const offer = root.querySelector(".zoom-offer");
+  if (offer) offer.hidden = true;
+}
+
+// True when the maps show the whole body (no close-up chosen).
+export function isWholeBody(root) {
+  const pressed = root.querySelector(".zoom-button[aria-pressed='true']");
+  return !pressed || !pressed.dataset.zoom;
+}
+
+// The close-up button whose box on `view` holds the point (x, y), or null.
+export function zoomAt(root, view, x, y) {
+  for (const button of root.querySelectorAll(".zoom-button[data-zoom]")) {
+    if (!button.dataset.zoom) continue;
+    const [left, top, width, height] = (button.dataset[view] || "").split(" ").map(Number);
+    if (x >= left && x <= left + width && y >= top && y <= top + height) return button;
+  }
+  return null;
+}
+
+// True when a finger taps a region smaller than a fingertip target on screen
+// (a mouse is precise enough for any region).
+export function isSmallOnScreen(path) {
+  if (!COARSE.matches) return false;
+  const box = path.getBoundingClientRect();
+  return Math.min(box.width, box.height) < MIN_TARGET;
+}
+
+// Offer the close-up `button` for a tap that landed on a small region.
+export function offerZoom(root, button, regionName) {
+  const offer = root.querySelector(".zoom-offer");
+  if (!offer) return;
+  offer.querySelector(".zoom-offer-text").textContent =
+    regionName + " is small at this size: zoom in to mark it.";
+  const action = offer.querySelector("button");
+  action.textContent = "Zoom to " + button.textContent.trim();
+  action.onclick = () => {
+    setZoom(root, button);
+    button.focus();
+  };
+  offer.hidden = false;
 }
 
 function initZoom(root) {
@@ -36,16 +90,22 @@ function initZoom(root) {
 }
 
 // Turn on the view switch and zoom buttons of a .map-section.
-export function initViews(root) {
+export function initViews(root, { bothWhenWide = false } = {}) {
   initZoom(root);
   const switcher = root.querySelector(".view-switch");
   if (!switcher) return;
-  switcher.hidden = false;
   root.classList.add("js-views");
   switcher.addEventListener("click", (event) => {
     const button = event.target.closest(".view-button");
     if (button) setView(root, button.dataset.view);
   });
   const first = switcher.querySelector(".view-button");
-  if (first) setView(root, first.dataset.view);
+  const apply = () => {
+    const single = !bothWhenWide || NARROW.matches;
+    root.dataset.singleView = String(single);
+    switcher.hidden = !single;
+    setView(root, root.dataset.view || (first && first.dataset.view));
+  };
+  NARROW.addEventListener("change", apply);
+  apply();
 }

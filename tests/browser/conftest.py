@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
 ]
 DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "laptop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {
         "viewport": {"width": 390, "height": 844},
         "device_scale_factor": 2,

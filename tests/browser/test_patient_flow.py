@@ -1,0 +1,231 @@
+"""The patient's flow as issue 11 asks for it, on a 1280x800 laptop and a phone.
+
+Map position, both views at once, the legend, the results bar, zoom offers,
+one scrolling results page, history, [hidden], and the printable page.
+"""
+
+from tests.browser.conftest import save_screenshot
+from tests.browser.test_patient import (
+    DRAWN_SPOTS_JS,
+    PRESSED_JS,
+    SCREEN_POINT_JS,
+    mark,
+)
+
+MAP_TOP_JS = """
+() => Math.min(...[...document.querySelectorAll('.map[data-view] svg')]
+  .filter((svg) => svg.getBoundingClientRect().width > 0)
+  .map((svg) => svg.getBoundingClientRect().top + window.scrollY))
+  / window.innerHeight
+"""
+
+SHOWN_VIEWS_JS = """
+() => [...document.querySelectorAll('.map[data-view]')]
+  .filter((figure) => figure.getBoundingClientRect().width > 0)
+  .map((figure) => figure.dataset.view)
+"""
+
+LINES_JS = """
+() => [...document.querySelectorAll('.candidate-layer .referral-line')].map((line) => [
+  line.closest('.map').dataset.view,
+  Number(line.getAttribute('x2')).toFixed(1),
+  Number(line.getAttribute('y2')).toFixed(1),
+])
+"""
+
+
+def results_for(page):
+    """Ask for results with the visible button; return the candidates."""
+    bar = page.locator(".results-bar-button")
+    button = bar if bar.is_visible() else page.locator(".find-button")
+    button.click()
+    page.locator("#results details[data-key]").first.wait_for()
+    return page.locator("#results details[data-key]")
+
+
+def test_laptop_shows_front_and_back_at_once_near_the_top(open_page):
+    page = open_page("/", device="laptop")
+    assert page.evaluate(SHOWN_VIEWS_JS) == ["front", "back"]
+    assert page.evaluate(MAP_TOP_JS) <= 0.45
+    assert not page.locator(".view-switch").is_visible()
+    assert page.locator("#red-flags summary").is_visible()
+    assert page.locator(".map-legend").is_visible()
+    assert not page.locator(".results-bar").is_visible()
+    save_screenshot(page, "flow-laptop-map")
+
+
+def test_phone_starts_with_the_map_and_a_clear_toggle(open_page):
+    page = open_page("/", device="phone")
+    assert page.evaluate(MAP_TOP_JS) <= 0.60
+    assert page.evaluate(SHOWN_VIEWS_JS) == ["front"]
+    toggle = page.locator(".view-switch")
+    assert toggle.is_visible()
+    back = toggle.get_by_role("button", name="Back", exact=True)
+    back.tap()
+    assert back.get_attribute("aria-pressed") == "true"
+    assert page.evaluate(SHOWN_VIEWS_JS) == ["back"]
+    assert page.locator("#red-flags summary").is_visible()
+
+
+def test_phone_bar_counts_spots_and_results_show_the_right_view(open_page, atlas):
+    page = open_page("/", device="phone")
+    assert not page.locator(".results-bar").is_visible()
+    page.get_by_role("button", name="Back", exact=True).tap()
+    mark(page, atlas, "right-low-back", tap=True)
+    bar = page.locator(".results-bar-button")
+    assert bar.is_visible()
+    assert bar.inner_text() == "1 spot · Show results"
+    # the front view is showing when results arrive: they turn to the back,
+    # where the low back and the main zones that explain it are
+    page.get_by_role("button", name="Front", exact=True).tap()
+    candidates = results_for(page)
+    first = candidates.first
+    assert first.evaluate("el => el.open")
+    assert page.evaluate(SHOWN_VIEWS_JS) == ["back"]
+    assert first.get_attribute("data-show-view") == "back"
+    assert page.locator(".map[data-view=back] path.in-essential").count() > 0
+    assert page.locator(".legend-result").first.is_visible()
+    assert not bar.is_visible()
+    assert page.locator(".results-bar-map").is_visible()
+    save_screenshot(page, "flow-phone-results")
+
+
+def test_spots_never_hide_a_zone_and_lines_go_only_to_explained_spots(open_page, atlas):
+    page = open_page("/", device="laptop")
+    for region_id in ("right-temple", "right-heel"):
+        mark(page, atlas, region_id)
+    fill = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.drawn-spot')).fill"
+    )
+    assert fill in ("none", "rgba(0, 0, 0, 0)")
+    drawn = page.evaluate(DRAWN_SPOTS_JS)
+    candidates = results_for(page)
+    first = candidates.first
+    explains = [int(i) for i in first.get_attribute("data-explains").split()]
+    assert len(explains) == 1  # nothing in the data refers to temple and heel
+    view, x, y = drawn[explains[0]]
+    lines = page.evaluate(LINES_JS)
+    assert lines, "a line from the trigger point to the spot it explains"
+    for line_view, line_x, line_y in lines:
+        assert line_view == view
+        assert abs(float(line_x) - float(x)) < 1 and abs(float(line_y) - float(y)) < 1
+
+
+def test_results_are_one_page_and_opening_another_does_not_jump(open_page, atlas):
+    page = open_page("/", device="laptop")
+    mark(page, atlas, "right-temple")
+    candidates = results_for(page)
+    assert candidates.count() >= 3
+    overflow = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.drawing-panel')).overflowY"
+    )
+    assert overflow == "visible"
+    third = candidates.nth(2).locator(":scope > summary")
+    third.scroll_into_view_if_needed()
+    before = third.evaluate("el => el.getBoundingClientRect().top")
+    third.click()
+    page.wait_for_timeout(200)
+    after = third.evaluate("el => el.getBoundingClientRect().top")
+    assert abs(after - before) <= 2
+    assert candidates.nth(2).evaluate("el => el.open")
+    assert not candidates.nth(0).evaluate("el => el.open")
+
+
+def test_marking_replaces_history_and_back_never_shows_stale_results(open_page, atlas):
+    page = open_page("/muscles", device="laptop")
+    page.goto("/")
+    length = page.evaluate("() => history.length")
+    for region_id in ("right-temple", "right-side-of-neck"):
+        mark(page, atlas, region_id)
+    assert page.evaluate("() => history.length") == length
+    assert "spots=" in page.url
+    results_for(page)
+    # changing the drawing makes the results stale: they go
+    mark(page, atlas, "right-heel")
+    assert page.locator("#results details[data-key]").count() == 0
+    assert page.locator("#results").inner_text().startswith("Your drawing changed")
+    results_for(page)
+    page.go_back()
+    page.wait_for_url("**/muscles")
+    page.go_forward()
+    page.wait_for_url("**/#*")
+    pressed = page.evaluate(PRESSED_JS)
+    assert pressed == ["right-heel", "right-side-of-neck", "right-temple"]
+    # the results, if the browser kept them, are those of this drawing
+    for text in page.locator("#results .results-drawing").all_inner_texts():
+        for name in ("right temple", "right side of neck", "right heel"):
+            assert name in text
+
+
+def test_hidden_really_hides(open_page, browser, live_server):
+    page = open_page("/", device="laptop")
+    assert not page.locator("#clear-drawing").is_visible()
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    try:
+        bare = context.new_page()
+        bare.goto("/")
+        for selector in (
+            ".view-switch",
+            ".zoom-switch",
+            ".results-bar",
+            "#clear-drawing",
+        ):
+            assert not bare.locator(selector).is_visible(), selector
+        assert bare.evaluate(SHOWN_VIEWS_JS) == ["front", "back"]
+        temple = bare.locator("#pick-right-temple")
+        group = bare.locator("details.region-group").filter(has=temple)
+        group.locator("summary").click()
+        temple.check()
+        bare.locator("form#drawing-form button[type=submit]").last.click()
+        bare.wait_for_url("**/results")
+        assert not bare.locator(".print-button").is_visible()
+        assert bare.locator("li.candidate").count() > 1
+    finally:
+        context.close()
+
+
+def test_the_printable_page_prints_every_candidate_and_the_drawing(open_page, atlas):
+    page = open_page("/", device="laptop")
+    mark(page, atlas, "right-temple")
+    mark(page, atlas, "right-side-of-neck")
+    results_for(page)
+    with page.context.expect_page() as opened:
+        page.locator("[data-full-page]").click()
+    printable = opened.value
+    open_page.watch(printable)
+    printable.wait_for_load_state()
+    printable.emulate_media(media="print")
+    candidates = printable.locator("li.candidate")
+    assert candidates.count() >= 5
+    for i in range(candidates.count()):
+        candidate = candidates.nth(i)
+        assert candidate.locator("details[data-key]").evaluate("el => el.open")
+        assert candidate.locator("figure svg").first.is_visible()
+    shaded = printable.locator(".drawing-summary svg .drawing-area")
+    assert shaded.count() == 2
+    save_screenshot(printable, "flow-print")
+
+
+def test_a_tap_near_small_regions_offers_a_zoom(open_page, atlas):
+    page = open_page("/", device="phone")
+    region = atlas.regions["right-middle-finger-palmar"]
+    x, y = page.evaluate(SCREEN_POINT_JS, ["front", *region.label_point])
+    page.touchscreen.tap(x, y)
+    offer = page.locator(".zoom-offer")
+    assert offer.is_visible()
+    assert page.evaluate(PRESSED_JS) == []
+    offer.get_by_role("button").tap()
+    assert not offer.is_visible()
+    pressed = page.locator(".zoom-button[aria-pressed=true]")
+    assert pressed.inner_text() == "Right hand"
+    finger = page.locator('path[data-region="right-middle-finger-palmar"]')
+    box = finger.bounding_box()
+    assert min(box["width"], box["height"]) >= 24
+    mark(page, atlas, "right-middle-finger-palmar", tap=True)
+    save_screenshot(page, "flow-phone-hand-zoom")
+
+
+def test_a_mouse_marks_small_regions_directly(open_page, atlas):
+    page = open_page("/", device="laptop")
+    mark(page, atlas, "right-middle-finger-palmar")
+    assert not page.locator(".zoom-offer").is_visible()
