@@ -163,24 +163,43 @@ def diary_figures(atlas, entry, views, label, prefix, new=()):
 
 
 def candidate_figures(candidate, spots, index):
-    """Return one candidate's main trigger point over the person's spots, per view.
+    """Return a candidate muscle's pattern over the person's spots, per view.
 
-    Lines join the trigger point only to the spots it explains.
+    Every contributing trigger point is drawn with its zones; lines join each
+    trigger point only to the spots it explains.
     """
-    best = candidate.trigger_points[0]
-    point = best.point
-    explained = [spots[i] for i in best.explains]
+    muscle = candidate.muscle
+    views = views_of([match.point for match in candidate.trigger_points])
     return [
         Figure(
             view=view_id,
-            title=f"{point.muscle.name} ({point.side}): pattern over your pain, "
+            title=f"{muscle.name} ({candidate.side}): pattern over your pain, "
             f"{view_id} view",
             prefix=f"cand-{index}-{view_id}",
-            overlay=candidate_overlay(point, view_id, spots, explained=explained),
+            overlay=_candidate_overlay(candidate, view_id, spots),
             caption=_caption(view_id),
         )
-        for view_id in point.views()
+        for view_id in views
     ]
+
+
+def _candidate_overlay(candidate, view_id, spots):
+    """Return one overlay of all a candidate's contributing trigger points."""
+    parts = [
+        candidate_overlay(
+            match.point, view_id, spots, explained=[spots[i] for i in match.explains]
+        )
+        for match in candidate.trigger_points
+    ]
+    first = parts[0]
+    return Overlay(
+        layers=[layer for part in parts for layer in part.layers],
+        markers=[marker for part in parts for marker in part.markers],
+        legend=list(dict.fromkeys(item for part in parts for item in part.legend)),
+        spots=first.spots,
+        lines=[line for part in parts for line in part.lines],
+        muscles=first.muscles,
+    )
 
 
 # ---------------------------------------------------------------- muscles
