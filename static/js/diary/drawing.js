@@ -1,42 +1,28 @@
-// Read the pain drawing the home page keeps in its URL fragment
-// (#spots=view:x:y:intensity,...&regions=id:intensity,...) as diary spots:
-// {view, x, y, intensity} for a place clicked on the map, {region, intensity}
-// for a place ticked in the list. The server checks them when saving.
+// The pain drawing the home page keeps in its URL fragment, as diary spots.
+//
+// The fragment's format belongs to the map's state module (../state.js); this
+// only turns its drawing into the diary's spots and back: {view, x, y,
+// intensity} for a place clicked on the map, {region, intensity} for a place
+// ticked in the list. The server checks them when the entry is saved.
+
+import { encodeDrawing, parseFragment } from "../state.js";
 
 export function spotsFromFragment(hash) {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const spots = [];
-  (params.get("spots") || "").split(",").forEach((item) => {
-    const [view, x, y, intensity] = item.split(":");
-    if (!view || y === undefined) return;
-    spots.push({
-      view,
-      x: Number.parseFloat(x),
-      y: Number.parseFloat(y),
-      intensity: Number.parseInt(intensity, 10) || 2,
-    });
-  });
-  (params.get("regions") || "").split(",").forEach((item) => {
-    const [region, intensity] = item.split(":");
-    if (!region) return;
-    spots.push({ region, intensity: Number.parseInt(intensity, 10) || 2 });
-  });
-  return spots.filter(
-    (spot) => spot.region || (Number.isFinite(spot.x) && Number.isFinite(spot.y)),
-  );
+  const drawing = parseFragment(hash);
+  const points = drawing.spots.map(({ view, x, y, intensity }) => ({ view, x, y, intensity }));
+  const regions = Object.entries(drawing.regions).map(([region, intensity]) => ({
+    region,
+    intensity,
+  }));
+  return [...points, ...regions];
 }
 
 // The fragment that shows ``spots`` on the home page's map again.
 export function fragmentOf(spots) {
-  const params = new URLSearchParams();
-  const points = spots.filter((spot) => !spot.region);
-  const regions = spots.filter((spot) => spot.region);
-  if (points.length)
-    params.set(
-      "spots",
-      points.map((s) => [s.view, s.x.toFixed(1), s.y.toFixed(1), s.intensity].join(":")).join(","),
-    );
-  if (regions.length)
-    params.set("regions", regions.map((s) => `${s.region}:${s.intensity}`).join(","));
-  return params.toString();
+  const drawing = { spots: [], regions: {} };
+  for (const spot of spots) {
+    if (spot.region) drawing.regions[spot.region] = spot.intensity;
+    else drawing.spots.push(spot);
+  }
+  return encodeDrawing(drawing);
 }
