@@ -58,11 +58,13 @@ MIX = {
 # ---------------------------------------------------------------- the server
 
 
-def server_command(checkout, workers):
+def server_command(checkout, workers, sync=False):
     """Return the gunicorn command line for the checkout's production set-up."""
     has_wsgi = (checkout / "bodymap" / "wsgi.py").exists()
     common = [str(BIN / "gunicorn"), "--preload", "-w", str(workers)]
     common += ["-b", "127.0.0.1:0", "--access-logfile", "/dev/null"]
+    if has_wsgi and sync:
+        return [*common, "bodymap.wsgi:app"]
     if has_wsgi and (checkout / "bodymap" / "serving.py").exists():
         sys.path.insert(0, str(checkout))
         spec = importlib.util.spec_from_file_location(
@@ -75,8 +77,8 @@ def server_command(checkout, workers):
     return [*common, "bodymap:create_app()"]
 
 
-def start_server(checkout, workers, log_path):
-    command = server_command(checkout, workers)
+def start_server(checkout, workers, log_path, sync=False):
+    command = server_command(checkout, workers, sync)
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     log = open(log_path, "w")  # noqa: SIM115 - closed by the caller via the process
     process = subprocess.Popen(
@@ -273,6 +275,9 @@ def main():
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--log", type=Path, default=None)
+    parser.add_argument(
+        "--sync", action="store_true", help="gunicorn's sync workers, for comparison"
+    )
     args = parser.parse_args()
     checkout = args.checkout.resolve()
     log_path = args.log or Path(os.environ.get("TMPDIR", "/tmp")) / (
@@ -280,11 +285,12 @@ def main():
     )
 
     print(f"load on {os.uname().nodename}: {os.getloadavg()[0]:.2f} (1-min average)")
-    server, port = start_server(checkout, args.workers, log_path)
+    server, port = start_server(checkout, args.workers, log_path, args.sync)
     try:
         base = f"http://127.0.0.1:{port}"
         requests = Requests(base, args.seed)
-        print(f"server: {' '.join(server_command(checkout, args.workers)[3:])}")
+        command = server_command(checkout, args.workers, args.sync)
+        print(f"server: {' '.join(command[3:])}")
         start_memory = memory(server.pid)
         asyncio.run(run_clients(port, requests, MIX, args.clients, args.warmup))
         warm_memory = memory(server.pid)
