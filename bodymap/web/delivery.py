@@ -6,7 +6,7 @@ worker and kept in a bounded in-memory cache with its compressed forms and
 an ``ETag``; a conditional request is answered ``304 Not Modified``.
 Answers go out with brotli when the browser accepts it, else gzip: brotli's
 large window shares the body figure drawn again in each diagram of a results
-page (a three-spot results fragment of 0.7 MB is 29 KB with brotli, 190 KB
+page (a three-spot results fragment of 0.6 MB is 33 KB with brotli, 200 KB
 with gzip). Static files get URLs carrying a hash of the static folder
 (``/static/<hash>/css/app.css``), so they can be cached for a year; a module
 script's relative imports resolve under the same hash. ``POST`` answers
