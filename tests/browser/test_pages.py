@@ -49,6 +49,13 @@ def test_phone_has_no_horizontal_scroll_and_big_enough_targets(open_page, name):
         "() => [document.documentElement.scrollWidth, window.innerWidth]"
     )
     assert widths[0] <= widths[1], f"{widths[0]} px wide on a {widths[1]} px phone"
+    hidden_links = page.evaluate(
+        """() => [...document.querySelectorAll('.site-header nav a')]
+            .filter((a) => a.offsetParent !== null)
+            .filter((a) => a.getBoundingClientRect().right > window.innerWidth)
+            .map((a) => a.textContent)"""
+    )
+    assert hidden_links == [], f"menu links cut off on a phone: {hidden_links}"
     assert undersized_targets(page.evaluate(TARGETS_JS)) == []
 
 
