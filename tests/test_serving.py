@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -151,36 +152,49 @@ def test_other_servers_stop_on_a_broken_dataset_with_the_message_only(
     assert "Traceback" not in result.stderr
 
 
+def wait_for_worker(server, log):
+    """Return gunicorn's port once its worker has booted (a TERM sent while a
+    worker is still forking is lost, and gunicorn then waits out its grace)."""
+    for _ in range(600):
+        text = log.read_text()
+        found = re.search(r"Listening at: http://127\.0\.0\.1:(\d+)", text)
+        if found and "Booting worker" in text:
+            return found.group(1)
+        assert server.poll() is None, text
+        time.sleep(0.1)
+    raise AssertionError(f"gunicorn did not start:\n{log.read_text()}")
+
+
+def stop(server):
+    """Stop the server gracefully, or kill it, so no process outlives the test."""
+    server.terminate()
+    try:
+        server.wait(timeout=45)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        raise
+
+
 def test_production_serving_logs_paths_without_query_strings(tmp_path):
     log = tmp_path / "server.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [str(BIN / "bodymap"), "serve", "--production", "--port", "0"],
+            [str(BIN / "bodymap"), "serve", "--production", "--workers", "1"]
+            + ["--port", "0"],
             stdout=out,
             stderr=subprocess.STDOUT,
             text=True,
         )
     try:
-        port = None
-        for _ in range(600):
-            found = re.search(
-                r"Listening at: http://127\.0\.0\.1:(\d+)", log.read_text()
-            )
-            if found:
-                port = found.group(1)
-                break
-            server.poll()
-            assert server.returncode is None, log.read_text()
-            subprocess.run(["sleep", "0.1"], check=True)
-        assert port, log.read_text()
+        port = wait_for_worker(server, log)
         url = f"http://127.0.0.1:{port}"
         with urllib.request.urlopen(f"{url}/healthz", timeout=30) as response:
             assert response.status == 200
         with urllib.request.urlopen(f"{url}/muscles?q=neck+pain", timeout=30):
             pass
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
     text = log.read_text()
     assert "Using worker: gthread" in text
     assert '"GET /healthz HTTP/1.1" 200' in text
