@@ -85,3 +85,15 @@ def page(client, path, status=200):
     response = client.get(path)
     assert response.status_code == status, response.get_data(as_text=True)[:500]
     return response.get_data(as_text=True)
+
+
+WIDESPREAD_DRAWING = (
+    "right-top-of-shoulder",
+    "left-top-of-shoulder",
+    "right-outer-hip",
+    "left-outer-hip",
+    "right-back-of-neck",
+    "right-low-back",
+    "right-shin",
+)
+"""Seven places over four body regions: the ACR 2016 widespread-pain notice shows."""

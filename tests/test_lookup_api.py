@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.conftest import assert_api_error
+from tests.conftest import WIDESPREAD_DRAWING, assert_api_error
 
 
 def temple(atlas):
@@ -84,16 +84,7 @@ def test_right_temple_pain_ranks_right_upper_trapezius(client, atlas):
 
 
 def test_widespread_pain_is_flagged(client):
-    regions = [
-        "right-top-of-shoulder",
-        "left-top-of-shoulder",
-        "right-outer-hip",
-        "left-outer-hip",
-        "right-back-of-neck",
-        "right-low-back",
-        "right-shin",
-    ]
-    answer = lookup(client, *({"region": r} for r in regions))
+    answer = lookup(client, *({"region": r} for r in WIDESPREAD_DRAWING))
     assert answer["widespread"] == {
         "index": 7,
         "regions": ["left-upper", "right-upper", "left-lower", "right-lower", "axial"],

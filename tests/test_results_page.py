@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import WIDESPREAD_DRAWING
+
 
 def post_results(client, data, partial=False):
     return client.post("/results" + ("?partial=1" if partial else ""), data=data)
@@ -120,24 +122,17 @@ def test_the_printable_page_opens_every_candidate(client):
     assert ["<details open" in block for block in blocks][:2] == [True, False]
 
 
-WIDESPREAD = [
-    "right-top-of-shoulder",
-    "left-top-of-shoulder",
-    "right-outer-hip",
-    "left-outer-hip",
-    "right-back-of-neck",
-    "right-low-back",
-    "right-shin",
-]
-
-
 def test_widespread_pain_opens_the_results_with_a_notice(client):
-    html = post_results(client, {"region": WIDESPREAD}).get_data(as_text=True)
+    html = post_results(client, {"region": list(WIDESPREAD_DRAWING)}).get_data(
+        as_text=True
+    )
     assert "Your pain is widespread" in html
     assert "7 of the 19 body areas" in html and "5 of the 5 body regions" in html
     assert "https://doi.org/10.1016/j.semarthrit.2016.08.012" in html
     assert html.index("Your pain is widespread") < html.index("candidate-name")
-    local = post_results(client, {"region": WIDESPREAD[:3]}).get_data(as_text=True)
+    local = post_results(client, {"region": list(WIDESPREAD_DRAWING[:3])}).get_data(
+        as_text=True
+    )
     assert "Your pain is widespread" not in local
 
 

@@ -12,6 +12,7 @@ from bodymap.widespread import (
     widespread,
     wpi_area,
 )
+from tests.conftest import WIDESPREAD_DRAWING
 
 
 def spots(*region_ids):
@@ -71,26 +72,15 @@ def test_two_spots_in_one_area_count_once(atlas):
     assert result.areas == ("neck",)
 
 
-WIDE = (
-    "right-top-of-shoulder",
-    "left-top-of-shoulder",
-    "right-outer-hip",
-    "left-outer-hip",
-    "right-back-of-neck",
-    "right-low-back",
-    "right-shin",
-)
-
-
 def test_seven_areas_in_five_regions_raise_the_flag(atlas):
-    result = widespread(atlas, spots(*WIDE))
+    result = widespread(atlas, spots(*WIDESPREAD_DRAWING))
     assert result.index == 7
     assert result.regions == tuple(REGIONS)
     assert result.flag
 
 
 def test_six_areas_do_not(atlas):
-    assert not widespread(atlas, spots(*WIDE[:-1])).flag
+    assert not widespread(atlas, spots(*WIDESPREAD_DRAWING[:-1])).flag
 
 
 def test_jaw_chest_and_abdomen_do_not_make_pain_generalised(atlas):

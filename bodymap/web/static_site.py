@@ -109,7 +109,7 @@ def freeze_site(app, destination, app_url="", png=True):
         )
 
     def known(values):
-        # Not a placeholder such as region_id="REGION" that a script fills in.
+        # Only real values: never a stand-in such as region_id="REGION" for a script.
         return all(
             values[name] in allowed
             for name, allowed in choices.items()
