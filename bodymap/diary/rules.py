@@ -97,12 +97,21 @@ def _red_flag(entries, rule, context):
     ]
 
 
-def _worse_after_sessions(entries, rule, context):
-    latest = entries[-1]
+def _course_so_far(entries, sessions_needed):
+    """Return (latest entry, sessions, entry before treatment) once enough
+    sessions have taken place and a before-treatment score exists, else None."""
     sessions = sessions_so_far(entries)
     baseline = before_treatment(entries)
-    if len(sessions) < rule.params["sessions"] or baseline is None:
+    if len(sessions) < sessions_needed or baseline is None:
+        return None
+    return entries[-1], sessions, baseline
+
+
+def _worse_after_sessions(entries, rule, context):
+    course = _course_so_far(entries, rule.params["sessions"])
+    if course is None:
         return []
+    latest, sessions, baseline = course
     if latest.score <= baseline.score or latest is baseline:
         return []
     if within_soreness_window(entries, context["soreness_hours"]):
@@ -123,11 +132,10 @@ def _spread(entries, rule, context):
 
 
 def _no_improvement(entries, rule, context):
-    latest = entries[-1]
-    sessions = sessions_so_far(entries)
-    baseline = before_treatment(entries)
-    if len(sessions) < rule.params["sessions"] or baseline is None:
+    course = _course_so_far(entries, rule.params["sessions"])
+    if course is None:
         return []
+    latest, sessions, baseline = course
     if baseline.score - latest.score >= rule.params["improvement"]:
         return []
     return [
