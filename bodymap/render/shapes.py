@@ -86,6 +86,7 @@ class DrawingShapes:
         self.outlines = {}
         self.locators = {}
         self._zones = {}
+        self._boxes = {}
         self.path_cache = {}
         """SVG path data drawn again and again (outlines), keyed by the caller."""
         for view_id, silhouette in atlas.silhouettes.items():
@@ -188,6 +189,12 @@ class DrawingShapes:
 
     def _area_boxes(self, view):
         """Return {area: (x0, y0, x1, y1)} in view units, both sides, small first."""
+        if view.id not in self._boxes:
+            self._boxes[view.id] = self._build_area_boxes(view)
+        return self._boxes[view.id]
+
+    @staticmethod
+    def _build_area_boxes(view):
         boxes = {}
         for name, (bounds, paired) in AREAS.items():
             sides = ("right", "left") if paired else ("centre",)

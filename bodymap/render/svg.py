@@ -17,6 +17,7 @@ marked; hit-testing uses them exactly as they are.
 import re
 from dataclasses import dataclass, field
 
+import shapely
 import svgwrite
 
 from bodymap.atlas.lineart import lines_of
@@ -289,6 +290,24 @@ def _landmark_group(drawing, atlas, view_id):
     return group
 
 
+def _verbatim(drawing, atlas, key, build, verbatim):
+    """Return a placeholder for a group that is the same in every diagram.
+
+    The group (``build(drawing)``) is serialised once per atlas and
+    :func:`view_svg` swaps it in for the placeholder, so a page of fifteen
+    diagrams does not build and serialise the same landmark lines fifteen
+    times.  ``verbatim`` collects {placeholder: (markup, classes)}.
+    """
+    shapes = drawing_shapes(atlas)
+    cached = shapes.path_cache.get(("verbatim", key))
+    if cached is None:
+        group = build(drawing)
+        cached = (group.tostring(), frozenset(_classes_in(group)))
+        shapes.path_cache[("verbatim", key)] = cached
+    verbatim[f'<g data-verbatim="{key}" />'] = cached
+    return drawing.g(**{"data-verbatim": key})
+
+
 def _muscle_group(drawing, overlay, frame):
     group = drawing.g(class_="muscles", **{"aria-hidden": "true"})
     x0, y0, x1, y1 = frame.bounds
@@ -302,14 +321,15 @@ def _muscle_group(drawing, overlay, frame):
     return group
 
 
-def _layer_shapes(atlas, view_id, overlay):
-    """Return the overlay's layers as drawn: zones smoothed, spillover under essential.
+def _layer_paths(atlas, view_id, overlay):
+    """Return the overlay's layers as (classes, path data), zones smoothed.
 
     The spillover zone is drawn as the smooth union of spillover and
     essential, beneath the solid essential zone, so no sliver of bare skin
-    opens between the two.
+    opens between the two.  A smoothed zone's path data is cached with the
+    zone (keyed by its geometry), since the same zones are drawn again and
+    again.
     """
-    shapes = drawing_shapes(atlas)
     essential = [
         g for c, g in overlay.layers if {"zone", "essential"} <= set(c.split())
     ]
@@ -317,12 +337,30 @@ def _layer_shapes(atlas, view_id, overlay):
     for classes, geometry in overlay.layers:
         names = set(classes.split())
         if not names & set(SMOOTHED):
-            drawn.append((classes, geometry, False))
+            drawn.append((classes, path_data(geometry)))
             continue
-        if {"zone", "spillover"} <= names and essential:
-            geometry = geometry.union(essential[0])
-        drawn.append((classes, shapes.smooth_zone(view_id, geometry), True))
+        under = essential[0] if {"zone", "spillover"} <= names and essential else None
+        drawn.append((classes, _smooth_zone_data(atlas, view_id, geometry, under)))
     return drawn
+
+
+def _smooth_zone_data(atlas, view_id, geometry, under=None):
+    """Return the path data of a zone smoothed (grown by ``under`` first)."""
+    if geometry is None or geometry.is_empty:
+        return ""
+    shapes = drawing_shapes(atlas)
+    key = (
+        "zone",
+        view_id,
+        shapely.to_wkb(geometry),
+        None if under is None else shapely.to_wkb(under),
+    )
+    data = shapes.path_cache.get(key)
+    if data is None:
+        grown = geometry if under is None else geometry.union(under)
+        data = path_data(shapes.smooth_zone(view_id, grown), smooth=True)
+        shapes.path_cache[key] = data
+    return data
 
 
 def _marker(drawing, classes, x, y, label, size):
@@ -343,8 +381,7 @@ def _marker(drawing, classes, x, y, label, size):
 
 def _overlay_group(drawing, atlas, view_id, overlay, prefix, layout):
     group = drawing.g(id=f"{prefix}-overlay", class_="overlay")
-    for classes, geometry, smooth in _layer_shapes(atlas, view_id, overlay):
-        data = path_data(geometry, smooth=smooth)
+    for classes, data in _layer_paths(atlas, view_id, overlay):
         if not data:
             continue
         attributes = {"class_": classes}
@@ -566,8 +603,17 @@ def view_svg(
         for region in atlas.regions_of(view_id):
             regions.add(_region_element(drawing, region, atlas.neighbours(region.id)))
         body.add(regions)
+    verbatim = {}
     if not thumbnail:
-        body.add(_landmark_group(drawing, atlas, view_id))
+        body.add(
+            _verbatim(
+                drawing,
+                atlas,
+                f"landmarks-{view_id}",
+                lambda d: _landmark_group(d, atlas, view_id),
+                verbatim,
+            )
+        )
     if overlay is not None:
         body.add(_overlay_group(drawing, atlas, view_id, overlay, prefix, layout))
     if not thumbnail:
@@ -586,5 +632,10 @@ def view_svg(
         body.add(_legend_group(drawing, overlay, prefix, layout))
     if stylesheet:
         used = _classes_in(drawing) | {css_class, f"view-{view_id}"}
+        for _markup, classes in verbatim.values():
+            used |= classes
         drawing.defs.elements.insert(0, drawing.style(used_css(stylesheet, used)))
-    return drawing.tostring()
+    svg = drawing.tostring()
+    for placeholder, (markup, _classes) in verbatim.items():
+        svg = svg.replace(placeholder, markup, 1)
+    return svg
