@@ -55,6 +55,7 @@ FIELDS = [
     "spot",
     "screen",
     "flag",
+    "candidate",
 ]
 """JSON and form fields the app reads."""
 
@@ -115,6 +116,7 @@ def known_values(bundle):
         "mode": ["name", "locate", "bogus"],
         "seed": ["1", "12345"],
         "index": ["0", "1"],
+        "candidate": ["upper-trapezius.right", "temporalis.left"],
     }
 
 

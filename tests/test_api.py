@@ -79,8 +79,10 @@ def test_an_unknown_muscle_is_a_404(client):
     assert_api_error(client.get("/api/muscles/no-such-muscle"), 404, "no-such-muscle")
 
 
-def test_an_unknown_api_route_is_a_json_404(client):
-    assert_api_error(client.get("/api/nothing-here"), 404)
+@pytest.mark.parametrize("path", ["/api/nothing-here", "/api/0%0A", "/api/a%0Ab/c"])
+def test_an_unknown_api_route_is_a_json_404(client, path):
+    assert_api_error(client.get(path), 404)
+    assert_api_error(client.put(path), 404)
 
 
 def test_a_wrong_method_is_a_json_405(client):

@@ -122,6 +122,45 @@ def test_the_printable_page_opens_every_candidate(client):
     assert ["<details open" in block for block in blocks][:2] == [True, False]
 
 
+def test_the_printable_page_draws_every_candidate(client):
+    html = post_results(client, {"region": ["right-heel"]}).get_data(as_text=True)
+    assert all("<svg" in block for block in candidate_blocks(html))
+
+
+def test_the_fragment_draws_the_open_candidate_and_the_rest_on_request(client):
+    drawing = {"region": ["right-temple", "right-back-of-neck"]}
+    html = post_results(client, drawing, partial=True).get_data(as_text=True)
+    first, second, *_rest = candidate_blocks(html)
+    assert "<svg" in first and "data-figures-for" not in first
+    assert "<svg" not in second
+    key = second.split('data-figures-for="')[1].split('"')[0]
+    assert 'data-figures-url="/results/figures"' in html
+
+    response = client.post("/results/figures", data={**drawing, "candidate": key})
+    figures = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+    assert figures.count("<svg") >= 1 and 'id="cand-2-' in figures
+    name = second.split('class="candidate-name">')[1].split("<")[0]
+    assert f"{name} ({key.split('.')[1]}): pattern over your pain" in figures
+
+
+@pytest.mark.parametrize(
+    "data, status, message",
+    [
+        ({"region": ["right-temple"], "candidate": "nosuch.right"}, 404, "not among"),
+        ({"region": ["right-temple"]}, 404, "not among"),
+        ({"candidate": "upper-trapezius.right"}, 400, "empty"),
+        ({"region": ["nowhere"], "candidate": "x"}, 400, "unknown region"),
+    ],
+)
+def test_figures_for_a_result_not_in_the_list_say_why(client, data, status, message):
+    response = client.post("/results/figures", data=data)
+    assert response.status_code == status
+    assert message in response.get_data(as_text=True)
+    assert "<svg" not in response.get_data(as_text=True)
+
+
 def test_widespread_pain_opens_the_results_with_a_notice(client):
     html = post_results(client, {"region": list(WIDESPREAD_DRAWING)}).get_data(
         as_text=True

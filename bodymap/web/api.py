@@ -4,6 +4,7 @@ import json
 
 from flask import Blueprint, after_this_request, current_app, jsonify, request
 from werkzeug.exceptions import MethodNotAllowed, NotFound, RequestEntityTooLarge
+from werkzeug.routing import PathConverter
 
 from bodymap.errors import BadInput
 from bodymap.study.regions import referrer_rows
@@ -222,8 +223,19 @@ def diary_report():
 ANY_METHOD = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
+class AnyPath(PathConverter):
+    """A path with any characters in it: Werkzeug's own stops at a newline."""
+
+    regex = "[^/](?s:.*?)"
+
+
+@bp.record_once
+def _add_converter(state):
+    state.app.url_map.converters["anypath"] = AnyPath
+
+
 @bp.route("/", defaults={"path": ""}, methods=ANY_METHOD)
-@bp.route("/<path:path>", methods=ANY_METHOD)
+@bp.route("/<anypath:path>", methods=ANY_METHOD)
 def no_such_route(path):
     """Answer an address under /api that no route serves: 405 or 404, in JSON."""
     adapter = current_app.create_url_adapter(request)

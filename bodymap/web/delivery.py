@@ -4,10 +4,9 @@ Every page, diagram and export the app serves for a ``GET`` is a function of
 the URL and the dataset loaded at start-up, so each is rendered once per
 worker and kept in a bounded in-memory cache with its compressed forms and
 an ``ETag``; a conditional request is answered ``304 Not Modified``.
-Answers go out with brotli when the browser accepts it, else gzip: brotli's
-large window shares the body figure drawn again in each diagram of a results
-page (a three-spot results fragment of 0.6 MB is 33 KB with brotli, 200 KB
-with gzip). Static files get URLs carrying a hash of the static folder
+Answers go out with brotli when the browser accepts it, else gzip (a
+three-spot results fragment of 270 KB is 26 KB with brotli, 55 KB with
+gzip). Static files get URLs carrying a hash of the static folder
 (``/static/<hash>/css/app.css``), so they can be cached for a year; a module
 script's relative imports resolve under the same hash. ``POST`` answers
 (results, lookups, quiz answers) describe a person's pain and are never
@@ -57,9 +56,9 @@ def encode(body, coding, cached):
     """Return ``body`` compressed with ``coding``, harder when kept for reuse.
 
     An answer made for one request gets the fast settings: brotli quality 4
-    takes 0.07 ms for a lookup answer where 5 takes 0.7 ms, and 17 ms for a
-    three-spot results fragment (33 KB); gzip level 1 takes 23 ms for it
-    where level 5 takes 94 ms.
+    takes 0.07 ms for a lookup answer where 5 takes 0.7 ms, and 1.8 ms for a
+    three-spot results fragment (270 KB to 26 KB); gzip level 1 takes 1.6 ms
+    for it where level 5 takes 3.2 ms.
     """
     if coding == "br":
         return brotli.compress(body, quality=6 if cached else 4, lgwin=22)

@@ -85,9 +85,19 @@ def home():
     )
 
 
+RESULTS_LIMIT = 10
+"""Candidates a results page lists."""
+
+
 @bp.post("/results")
 def results():
-    """Show ranked trigger points for a drawing (works without JavaScript)."""
+    """Show the muscles that may explain a drawing (works without JavaScript).
+
+    The fragment the map page fetches (``?partial=1``) draws only the first
+    candidate's diagrams: the others are closed, and the page asks
+    :func:`result_figures` for theirs when one is opened.  Drawing all of them
+    was most of the time a results page took.
+    """
     data = bundle()
     partial = request.args.get("partial") == "1"
     try:
@@ -101,12 +111,17 @@ def results():
     screen = set(request.form.getlist("screen")) & known_screen
     ticked = set(request.form.getlist("flag"))
     flags = [flag for flag in data.dataset.safety.red_flags if flag.id in ticked]
-    candidates = data.lookup.rank(spots, limit=10)
+    candidates = data.lookup.rank(spots, limit=RESULTS_LIMIT)
     context = {
         "spots": spots,
         "spot_names": [data.atlas.regions[spot.region_id].name for spot in spots],
         "candidates": [
-            (candidate, figures.candidate_figures(candidate, spots, index))
+            (
+                candidate,
+                figures.candidate_figures(candidate, spots, index)
+                if index == 1 or not partial
+                else None,
+            )
             for index, candidate in enumerate(candidates, start=1)
         ],
         "flags": flags,
@@ -122,6 +137,33 @@ def results():
         return render_template("pages/_results.html", **context)
     drawing = figures.drawing_figures(data.atlas, spots)
     return render_template("pages/results.html", drawing=drawing, **context)
+
+
+@bp.post("/results/figures")
+def result_figures():
+    """Draw one candidate's diagrams for a drawing, when its result is opened.
+
+    The form is the results form plus ``candidate``, a key such as
+    ``soleus.left`` from the results fragment.
+    """
+    data = bundle()
+    try:
+        spots = parse_form(data.lookup, request.form)
+    except BadInput as error:
+        return _figures_error(error.message, error.status)
+    key = request.form.get("candidate", "")
+    candidates = data.lookup.rank(spots, limit=RESULTS_LIMIT)
+    for index, candidate in enumerate(candidates, start=1):
+        if candidate.key == key:
+            return render_template(
+                "pages/_candidate_figures.html",
+                candidate_figures=figures.candidate_figures(candidate, spots, index),
+            )
+    return _figures_error("That muscle is not among the results for this drawing.", 404)
+
+
+def _figures_error(message, status):
+    return render_template("pages/_candidate_figures.html", message=message), status
 
 
 @bp.get("/muscles")

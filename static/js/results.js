@@ -1,7 +1,8 @@
 // Results: ask the server for the muscles that may explain a drawing and show
-// what it drew. The server renders each candidate's diagrams; the open
-// candidate's zones and trigger points are also shown on the map the person
-// drew on, with lines only to the spots each trigger point explains.
+// what it drew. The server draws the first candidate's diagrams; another
+// candidate's are asked for when it is opened. The open candidate's zones and
+// trigger points are also shown on the map the person drew on, with lines
+// only to the spots each trigger point explains.
 
 import { clearPattern, showPattern } from "./map.js";
 
@@ -55,10 +56,32 @@ function keepInPlace(anchor, change) {
   if (Math.abs(after - before) > 0.5) window.scrollBy(0, after - before);
 }
 
+// Fill a closed candidate's diagrams in, the first time it is opened. `sent`
+// is the form data the results were made from.
+async function loadFigures(details, sent) {
+  const holder = details.querySelector("[data-figures-for]");
+  const url = details.closest("[data-figures-url]")?.dataset.figuresUrl;
+  if (!holder || !url || !sent || holder.getAttribute("aria-busy") === "true") return;
+  holder.setAttribute("aria-busy", "true");
+  const body = new FormData();
+  for (const [name, value] of sent) body.append(name, value);
+  body.append("candidate", holder.dataset.figuresFor);
+  try {
+    const response = await fetch(url, { method: "POST", body });
+    holder.innerHTML = await response.text();
+    if (response.ok) delete holder.dataset.figuresFor;
+  } catch {
+    holder.textContent =
+      "Could not load the diagram. Check your connection and open this result again.";
+  }
+  holder.removeAttribute("aria-busy");
+}
+
 // Send `form` to its data-results-url and put the answer in `container`.
 // `onShow(details)` runs when a candidate opens (one at a time), so the page
 // can show it on the map; `onResults()` runs when new results are in.
 export function initResults({ form, container, onShow, onResults }) {
+  let sent = null;
   container.addEventListener(
     "toggle",
     (event) => {
@@ -70,6 +93,7 @@ export function initResults({ form, container, onShow, onResults }) {
         });
         onShow(details);
       });
+      loadFigures(details, sent);
     },
     true,
   );
@@ -78,10 +102,11 @@ export function initResults({ form, container, onShow, onResults }) {
     event.preventDefault();
     clearPattern();
     container.textContent = "Looking up the muscles…";
+    sent = new FormData(form);
     try {
       const response = await fetch(form.dataset.resultsUrl, {
         method: "POST",
-        body: new FormData(form),
+        body: sent,
       });
       container.innerHTML = await response.text();
     } catch {

@@ -124,9 +124,15 @@ def test_patient_marks_three_spots_and_sees_a_candidate_drawn(open_page, atlas, 
     save_screenshot(page, "readme-desktop", full_page=False)
 
     second = candidates.nth(1)
+    assert second.locator("svg").count() == 0
     second.locator(":scope > summary").click()
     check_candidate_drawn(page, second)
     assert not candidates.nth(0).evaluate("el => el.open")
+    # Its diagram is drawn when it is opened, not sent with the list.
+    diagram = second.locator(".small-maps figure svg").first
+    diagram.wait_for()
+    assert "pattern over your pain" in diagram.get_attribute("aria-label")
+    assert second.locator("[data-figures-for]").count() == 0
 
     save_screenshot(page, "patient-results-desktop")
     assert serious_violations(axe, page) == []
