@@ -109,6 +109,9 @@ class Atlas:
         self._neighbours = {}
         for view in self.views.values():
             self._build_view(view)
+        self._zooms = {
+            region_id: self._find_zoom(region_id) for region_id in self.regions
+        }
 
     def _build_view(self, view):
         half = right_half(view.id)
@@ -175,18 +178,44 @@ class Atlas:
             parts.setdefault(region.view, []).append(region.shape)
         return {view: unary_union(parts[view]) for view in self.views if view in parts}
 
-    def zoom_boxes(self):
-        """Return [(id, label, {view: "x y w h"})] close-ups of small regions."""
-        boxes = []
-        for zoom_id, (label, (u0, y0, u1, y1), mirrored) in ZOOMS.items():
+    def _zoom_shapes(self, view):
+        """Return {zoom id: box} of the close-ups on one view, in view units."""
+        shapes = {}
+        for zoom_id, (_label, (u0, y0, u1, y1), mirrored) in ZOOMS.items():
             if mirrored:
                 u0, u1 = -u1, -u0
-            per_view = {}
-            for view in self.views.values():
-                minx, miny, maxx, maxy = view.to_view(box(u0, y0, u1, y1)).bounds
-                per_view[view.id] = f"{minx:g} {miny:g} {maxx - minx:g} {maxy - miny:g}"
-            boxes.append((zoom_id, label, per_view))
+            shapes[zoom_id] = view.to_view(box(u0, y0, u1, y1))
+        return shapes
+
+    def zoom_boxes(self):
+        """Return [(id, label, {view: "x y w h"})] close-ups of small regions."""
+        per_view = {view.id: self._zoom_shapes(view) for view in self.views.values()}
+        boxes = []
+        for zoom_id, (label, _bounds, _mirrored) in ZOOMS.items():
+            frames = {}
+            for view_id, shapes in per_view.items():
+                minx, miny, maxx, maxy = shapes[zoom_id].bounds
+                frames[view_id] = f"{minx:g} {miny:g} {maxx - minx:g} {maxy - miny:g}"
+            boxes.append((zoom_id, label, frames))
         return boxes
+
+    def zoom_of(self, region_id):
+        """Return the id of the close-up to pick a region from, or None.
+
+        It is the closest close-up (the smallest box) holding the region's
+        label point.
+        """
+        return self._zooms[region_id]
+
+    def _find_zoom(self, region_id):
+        region = self.regions[region_id]
+        shapes = self._zoom_shapes(self.views[region.view])
+        holding = [
+            (shape.area, zoom_id)
+            for zoom_id, shape in shapes.items()
+            if shape.covers(Point(region.label_point))
+        ]
+        return min(holding)[1] if holding else None
 
     def mirror_region_id(self, region_id):
         """Return the id of the same region on the person's other side."""

@@ -82,11 +82,22 @@ EAR = (42, 100, 7, 42, 116, 6)
 
 ZOOMS = {
     "head": ("Head and neck", (-60, 24, 60, 200), False),
+    "shoulders": ("Shoulders", (-140, 150, 140, 340), False),
+    "right-elbow": ("Right elbow", (86, 296, 166, 446), False),
+    "left-elbow": ("Left elbow", (86, 296, 166, 446), True),
     "right-hand": ("Right hand", (110, 450, 175, 580), False),
     "left-hand": ("Left hand", (110, 450, 175, 580), True),
-    "feet": ("Feet", (-80, 850, 80, 970), False),
+    "hips": ("Hips and thighs", (-110, 340, 110, 720), False),
+    "feet": ("Legs and feet", (-80, 690, 80, 970), False),
 }
-"""Close-ups for small targets: (label, (u0, y0, u1, y1), mirrored)."""
+"""Close-ups for small targets: (label, (u0, y0, u1, y1), mirrored).
+
+On a phone the whole figure gets about 0.6 px per unit, so most regions are
+narrower than a 24 px fingertip target there; together these close-ups hold
+every region's label point at a scale where it is at least that wide
+(``tests/browser/test_patient_flow.py`` measures it).  Mirrored ones are the
+left side's copy of the right side's box.
+"""
 
 
 def capsule(u0, y0, r0, u1, y1, r1):

@@ -244,8 +244,11 @@ def _side_labels(drawing, view, layout):
     return group
 
 
-def _region_element(drawing, region, neighbours):
-    """Return an interactive region: a named button, invisible until used."""
+def _region_element(drawing, region, neighbours, zoom=None):
+    """Return an interactive region: a named button, invisible until used.
+
+    :param zoom: the close-up a tap too small for this region offers.
+    """
     attributes = {
         "class_": f"region side-{region.side}",
         "data-region": region.id,
@@ -256,6 +259,8 @@ def _region_element(drawing, region, neighbours):
         "tabindex": "-1",
         "data-neighbours": " ".join(neighbours),
     }
+    if zoom:
+        attributes["data-zoom"] = zoom
     element = drawing.path(d=path_data(region.shape), **attributes)
     element.set_desc(title=region.title)  # the name shows on hover
     return element
@@ -601,7 +606,14 @@ def view_svg(
     if interactive:
         regions = drawing.g(id=f"{prefix}-regions", class_="regions")
         for region in atlas.regions_of(view_id):
-            regions.add(_region_element(drawing, region, atlas.neighbours(region.id)))
+            regions.add(
+                _region_element(
+                    drawing,
+                    region,
+                    atlas.neighbours(region.id),
+                    atlas.zoom_of(region.id),
+                )
+            )
         body.add(regions)
     verbatim = {}
     if not thumbnail:

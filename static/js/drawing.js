@@ -17,7 +17,7 @@ import {
   spotCount,
   spotField,
 } from "./state.js";
-import { initViews, isSmallOnScreen, isWholeBody, offerZoom, setView, zoomAt } from "./views.js";
+import { initViews, isSmallOnScreen, isWholeBody, offerZoom, setView, zoomFor } from "./views.js";
 
 const form = document.getElementById("drawing-form");
 const section = document.querySelector(".map-section");
@@ -171,7 +171,7 @@ function toggleRegion(id) {
 
 function addSpot(view, x, y, id) {
   const path = regionElement(id);
-  const zoom = isWholeBody(section) && path && isSmallOnScreen(path) && zoomAt(section, view, x, y);
+  const zoom = isWholeBody(section) && path && isSmallOnScreen(path) && zoomFor(section, path);
   if (zoom) {
     offerZoom(section, zoom, regionName(id));
     announce(regionName(id) + " is small at this size: zoom in to mark it.");

@@ -25,9 +25,10 @@ export function setView(root, viewId) {
   root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
 }
 
-// Zoom: swap each map's viewBox for a close-up of the head, a hand or the
-// feet, where regions are too small to tap.
+// Zoom: swap each map's viewBox for a close-up (the head, an elbow, a hand,
+// the feet ...), where regions are too small to tap.
 export function setZoom(root, button) {
+  root.dataset.zoom = button.dataset.zoom;
   root.querySelectorAll(".zoom-button").forEach((other) => {
     other.setAttribute("aria-pressed", String(other === button));
   });
@@ -46,14 +47,11 @@ export function isWholeBody(root) {
   return !pressed || !pressed.dataset.zoom;
 }
 
-// The close-up button whose box on `view` holds the point (x, y), or null.
-export function zoomAt(root, view, x, y) {
-  for (const button of root.querySelectorAll(".zoom-button[data-zoom]")) {
-    if (!button.dataset.zoom) continue;
-    const [left, top, width, height] = (button.dataset[view] || "").split(" ").map(Number);
-    if (x >= left && x <= left + width && y >= top && y <= top + height) return button;
-  }
-  return null;
+// The close-up button to pick the region `path` from (the server names it in
+// the region's data-zoom), or null.
+export function zoomFor(root, path) {
+  const zoom = path.dataset.zoom;
+  return (zoom && root.querySelector(`.zoom-button[data-zoom="${zoom}"]`)) || null;
 }
 
 // True when a finger taps a region smaller than a fingertip target on screen

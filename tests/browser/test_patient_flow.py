@@ -34,6 +34,44 @@ LINES_JS = """
 """
 
 
+TARGET_SIZES_JS = """
+() => {
+  // Each region's smaller side on screen (px), cut to the map it shows in.
+  const sizes = (into, suffix) => {
+    for (const svg of document.querySelectorAll('.map[data-view] svg')) {
+      const frame = svg.getBoundingClientRect();
+      if (!frame.width) continue;
+      for (const path of svg.querySelectorAll('path[data-region]')) {
+        const box = path.getBoundingClientRect();
+        const width = Math.min(box.right, frame.right) - Math.max(box.x, frame.x);
+        const height = Math.min(box.bottom, frame.bottom) - Math.max(box.y, frame.y);
+        into[path.dataset.region + suffix] = Math.max(0, Math.min(width, height));
+      }
+    }
+  };
+  const whole = {};
+  const zoomed = {};
+  const wholeBody = document.querySelector('.zoom-button[data-zoom=""]');
+  for (const view of document.querySelectorAll('.view-button')) {
+    view.click();
+    wholeBody.click();
+    sizes(whole, '');
+    for (const zoom of document.querySelectorAll('.zoom-button[data-zoom]')) {
+      if (!zoom.dataset.zoom) continue;
+      zoom.click();
+      sizes(zoomed, ' ' + zoom.dataset.zoom);
+    }
+    wholeBody.click();
+  }
+  const zoomOf = {};
+  for (const path of document.querySelectorAll('path[data-region]')) {
+    zoomOf[path.dataset.region] = path.dataset.zoom || null;
+  }
+  return { whole, zoomed, zoomOf };
+}
+"""
+
+
 def results_for(page):
     """Ask for results with the visible button; return the candidates."""
     bar = page.locator(".results-bar-button")
@@ -57,6 +95,8 @@ def test_laptop_shows_front_and_back_at_once_near_the_top(open_page):
 def test_phone_starts_with_the_map_and_a_clear_toggle(open_page):
     page = open_page("/", device="phone")
     assert page.evaluate(MAP_TOP_JS) <= 0.60
+    # the row of close-ups scrolls on its own; the page never scrolls sideways
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert page.evaluate(SHOWN_VIEWS_JS) == ["front"]
     toggle = page.locator(".view-switch")
     assert toggle.is_visible()
@@ -229,3 +269,45 @@ def test_a_mouse_marks_small_regions_directly(open_page, atlas):
     page = open_page("/", device="laptop")
     mark(page, atlas, "right-middle-finger-palmar")
     assert not page.locator(".zoom-offer").is_visible()
+
+
+def test_every_region_too_small_to_tap_on_a_phone_is_big_in_its_close_up(open_page):
+    page = open_page("/", device="phone")
+    sizes = page.evaluate(TARGET_SIZES_JS)
+    small = sorted(region_id for region_id, size in sizes["whole"].items() if size < 24)
+    assert "right-outer-elbow-front" in small and "left-back-of-elbow" in small
+    too_small = {
+        region_id: (zoom, sizes["zoomed"].get(f"{region_id} {zoom}"))
+        for region_id in small
+        if (zoom := sizes["zoomOf"][region_id]) is None
+        or sizes["zoomed"][f"{region_id} {zoom}"] < 24
+    }
+    assert not too_small, too_small
+    for side in ("right", "left"):
+        for region_id in (f"{side}-elbow-crease", f"{side}-back-of-elbow"):
+            assert sizes["zoomOf"][region_id] == f"{side}-elbow"
+
+
+def test_a_tap_near_an_elbow_offers_its_close_up(open_page, atlas):
+    page = open_page("/", device="phone")
+    page.get_by_role("button", name="Back", exact=True).tap()
+    region = atlas.regions["left-back-of-elbow"]
+    x, y = page.evaluate(SCREEN_POINT_JS, ["back", *region.label_point])
+    page.touchscreen.tap(x, y)
+    offer = page.locator(".zoom-offer")
+    assert offer.is_visible()
+    assert "left back of elbow (olecranon)" in offer.inner_text()
+    assert page.evaluate(PRESSED_JS) == []
+    offer.get_by_role("button", name="Zoom to Left elbow").tap()
+    pressed = page.locator(".zoom-button[aria-pressed=true]")
+    assert pressed.inner_text() == "Left elbow"
+    for region_id in (
+        "left-back-of-elbow",
+        "left-outer-elbow",
+        "left-inner-elbow-back",
+    ):
+        box = page.locator(f'path[data-region="{region_id}"]').bounding_box()
+        assert min(box["width"], box["height"]) >= 24, region_id
+    mark(page, atlas, "left-back-of-elbow", tap=True)
+    assert page.evaluate(PRESSED_JS) == ["left-back-of-elbow"]
+    save_screenshot(page, "flow-phone-elbow-zoom", full_page=False)
