@@ -10,7 +10,8 @@ one, else plain ``gunicorn --preload 'bodymap:create_app()'``), then:
 3. runs ``/api/views`` alone, then ``/api/lookup`` alone, for
    ``--phase`` seconds each, and prints their throughput ratio;
 4. times a cached muscle page against ``/api/views`` from one client;
-5. prints worker memory again.
+5. prints worker memory again, with samples taken during the mixed run and
+   the growth over its second half (caches fill, then memory should stay flat).
 
 Muscles and regions are picked as real traffic picks pages (Zipf: a few
 often, most rarely); drawings are random. Every request sends the Accept-Encoding
@@ -205,11 +206,19 @@ async def fetch(port, method, path, body, content_type):
     return status, len(data)
 
 
-async def run_clients(port, requests, kinds, clients, duration):
+async def sample_memory(master, deadline, every, samples):
+    """Append the workers' RSS to ``samples`` every ``every`` seconds."""
+    while time.perf_counter() + every <= deadline:
+        await asyncio.sleep(every)
+        samples.append(memory(master))
+
+
+async def run_clients(port, requests, kinds, clients, duration, watch=None):
     """Return ({kind: [(latency s, status)]}, elapsed s) from ``clients``.
 
     Clients start requests for ``duration`` seconds; the elapsed time runs
-    until the last answer.
+    until the last answer.  ``watch`` is (master pid, seconds, samples): the
+    workers' memory is sampled that often while the clients run.
     """
     results = defaultdict(list)
     started = time.perf_counter()
@@ -227,7 +236,8 @@ async def run_clients(port, requests, kinds, clients, duration):
                 status = 0
             results[kind].append((time.perf_counter() - started, status))
 
-    await asyncio.gather(*(client() for _ in range(clients)))
+    watching = [sample_memory(watch[0], deadline, *watch[1:])] if watch else []
+    await asyncio.gather(*(client() for _ in range(clients)), *watching)
     return results, time.perf_counter() - started
 
 
@@ -274,6 +284,12 @@ def main():
     parser.add_argument("--phase", type=float, default=10)
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--memory-every",
+        type=float,
+        default=10,
+        help="seconds between samples of worker memory during the mixed run",
+    )
     parser.add_argument("--log", type=Path, default=None)
     parser.add_argument(
         "--sync", action="store_true", help="gunicorn's sync workers, for comparison"
@@ -295,8 +311,16 @@ def main():
         asyncio.run(run_clients(port, requests, MIX, args.clients, args.warmup))
         warm_memory = memory(server.pid)
 
+        samples = []
         results, elapsed = asyncio.run(
-            run_clients(port, requests, MIX, args.clients, args.duration)
+            run_clients(
+                port,
+                requests,
+                MIX,
+                args.clients,
+                args.duration,
+                watch=(server.pid, args.memory_every, samples),
+            )
         )
         lines, rate, errors = summary(results, elapsed)
         print(f"mixed: {args.clients} clients, {args.duration:g} s")
@@ -330,6 +354,16 @@ def main():
             f"worker RSS MB: started {start_memory}, after warm-up {warm_memory}, "
             f"after the mixed run {after_memory}, at the end {end_memory}"
         )
+        print(
+            f"worker RSS MB every {args.memory_every:g} s of the mixed run: "
+            + " ".join(str(sample) for sample in samples)
+        )
+        if len(samples) >= 2:
+            half = samples[len(samples) // 2 :]
+            growth = (sum(half[-1]) - sum(half[0])) / max(len(half[0]), 1)
+            print(
+                f"growth per worker over the second half of the run: {growth:+.1f} MB"
+            )
         print(f"RESULT mixed {rate:.1f} req/s, errors {errors}")
     finally:
         server.terminate()
