@@ -53,10 +53,12 @@ class Figure:
     caption: str = ""
 
 
-def draw(atlas, figure, stylesheet=None):
+def draw(atlas, figure, stylesheet=None, clip=True):
     """Return a figure as an SVG document string (the one way figures are drawn).
 
     :param stylesheet: CSS text to embed, for a file opened on its own.
+    :param clip: clip to the frame (only an image rendered at the frame's own
+        size can do without).
     """
     return view_svg(
         atlas,
@@ -68,6 +70,7 @@ def draw(atlas, figure, stylesheet=None):
         stylesheet=stylesheet,
         css_class=figure.css_class,
         frame=figure.crop,
+        clip=clip,
     )
 
 

@@ -547,6 +547,7 @@ def view_svg(
     frame=None,
     legend=None,
     locator=True,
+    clip=True,
 ):
     """Return one view as an SVG document string.
 
@@ -560,6 +561,8 @@ def view_svg(
     :param legend: draw the legend below the frame (default: unless the
         diagram is a thumbnail).
     :param locator: with a crop, draw a small whole figure showing where it lies.
+    :param clip: clip the drawing to its frame, for a page or viewer that gives
+        it more room; an image rendered at the frame's size needs no clip.
     """
     view = atlas.views[view_id]
     prefix = prefix or f"map-{view_id}"
@@ -594,12 +597,15 @@ def view_svg(
     _defs(drawing, prefix)
     if overlay is not None:
         _series_defs(drawing, prefix, overlay)
-    # The page may give the diagram more room than its frame: clip to it.
-    clip = drawing.defs.add(drawing.clipPath(id=f"{prefix}-clip"))
-    clip.add(
-        drawing.rect((frame.x, frame.y), (frame.width, frame.height + layout.strip))
-    )
-    body = drawing.add(drawing.g(class_="chart", clip_path=f"url(#{prefix}-clip)"))
+    if clip:
+        # The page may give the diagram more room than its frame: clip to it.
+        clip_path = drawing.defs.add(drawing.clipPath(id=f"{prefix}-clip"))
+        clip_path.add(
+            drawing.rect((frame.x, frame.y), (frame.width, frame.height + layout.strip))
+        )
+        body = drawing.add(drawing.g(class_="chart", clip_path=f"url(#{prefix}-clip)"))
+    else:
+        body = drawing.add(drawing.g(class_="chart"))
     body.add(_figure_group(drawing, atlas, view_id, prefix, frame, thumbnail))
     if overlay is not None and overlay.muscles and not thumbnail:
         body.add(_muscle_group(drawing, overlay, frame))

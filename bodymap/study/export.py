@@ -16,10 +16,10 @@ PNG_ZOOM = 2
 PNG_BACKGROUND = "#ffffff"
 
 
-def standalone_svg(atlas, figure, stylesheet):
+def standalone_svg(atlas, figure, stylesheet, clip=True):
     """Return a figure as a self-contained SVG file (XML declaration, CSS inside)."""
     return '<?xml version="1.0" encoding="utf-8"?>\n' + draw(
-        atlas, figure, stylesheet=stylesheet
+        atlas, figure, stylesheet=stylesheet, clip=clip
     )
 
 
@@ -30,11 +30,18 @@ def svg_to_png(svg, zoom=PNG_ZOOM):
     )
 
 
-def render(svg, fmt):
-    """Return (bytes, mimetype) of a diagram in ``fmt`` ("svg" or "png")."""
+def diagram_file(atlas, figure, stylesheet, fmt):
+    """Return (bytes, mimetype) of a figure as a standalone SVG or PNG file.
+
+    A PNG's canvas is exactly the diagram's frame, so it is drawn without the
+    clip an SVG needs when a viewer gives it more room: resvg draws a clip as
+    a mask, which took over half of a PNG's render time (122 ms of a back
+    view of upper trapezius, 49 ms without).
+    """
     if fmt == "png":
+        svg = standalone_svg(atlas, figure, stylesheet, clip=False)
         return svg_to_png(svg), FORMATS["png"]
-    return svg.encode("utf-8"), FORMATS["svg"]
+    return standalone_svg(atlas, figure, stylesheet).encode("utf-8"), FORMATS["svg"]
 
 
 def file_name(*parts, fmt):

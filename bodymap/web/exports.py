@@ -24,8 +24,7 @@ SVG_FILE_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 def figure_file(figure, fmt, name=None):
     """Return a figure as an SVG or PNG response, a download when ``name`` is set."""
     data = bundle()
-    svg = export.standalone_svg(data.atlas, figure, data.diagram_css)
-    body, mimetype = export.render(svg, fmt)
+    body, mimetype = export.diagram_file(data.atlas, figure, data.diagram_css, fmt)
     response = Response(body, mimetype=mimetype)
     if name:
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
