@@ -1,8 +1,10 @@
 // Keyboard access to a body map, shared by every page that has one.
 //
-// One tab stop per map (a roving tabindex), the arrow keys move to the
-// neighbouring region lying most in that direction (neighbours come from the
-// server's shapely `touches`), Enter or Space activates the focused region.
+// One tab stop for the whole map, however many views it shows (a roving
+// tabindex): the arrow keys move to the neighbouring region lying most in that
+// direction (neighbours come from the server's shapely `touches`), and left or
+// right past the edge of one view into the view beside it; Enter or Space
+// activates the focused region; Tab leaves the map.
 
 const ARROWS = {
   ArrowUp: [0, -1],
@@ -10,10 +12,21 @@ const ARROWS = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
 };
+const REGION = '.region[role="button"]';
 
 function centre(element) {
   const box = element.getBBox();
   return [box.x + box.width / 2, box.y + box.height / 2];
+}
+
+function screenCentre(element) {
+  const box = element.getBoundingClientRect();
+  return [box.left + box.width / 2, box.top + box.height / 2];
+}
+
+function isShown(region) {
+  const figure = region.closest(".map");
+  return !(figure && figure.hidden) && region.getClientRects().length > 0;
 }
 
 function neighbourInDirection(svg, region, direction) {
@@ -38,52 +51,96 @@ function neighbourInDirection(svg, region, direction) {
   return best;
 }
 
-// Make the regions of `svg` operable. `options.activate(region)` runs on
-// Enter or Space (and on a click unless `options.clicks` is false);
-// `options.announce(text)` tells screen readers where focus went.
-export function makeOperable(svg, options) {
-  const regions = svg.querySelectorAll('.region[role="button"]');
+// Left or right from the edge of one view: the region of the nearest view
+// beside it, on that view's near side and at about the same height on screen.
+function acrossViews(root, region, direction) {
+  if (!direction[0]) return null;
+  const svg = region.ownerSVGElement;
+  const from = screenCentre(region);
+  let best = null;
+  let bestScore = Infinity;
+  for (const other of root.querySelectorAll(REGION)) {
+    if (other.ownerSVGElement === svg || !isShown(other)) continue;
+    const to = screenCentre(other);
+    const dx = (to[0] - from[0]) * direction[0];
+    if (dx <= 0) continue;
+    const score = dx + 3 * Math.abs(to[1] - from[1]);
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
+}
+
+// Make the regions under `root` operable: `root` is one map's <svg> or an
+// element holding several (front and back side by side), which then share one
+// tab stop. `options.activate(region)` runs on Enter or Space (and on a click
+// unless `options.clicks` is false); `options.announce(text)` tells screen
+// readers where focus went.
+export function makeOperable(root, options) {
+  const regions = [...root.querySelectorAll(REGION)];
   if (!regions.length) return;
-  let current = regions[0];
+  let current = regions.find(isShown) || regions[0];
+  const lastIn = new Map();
+  for (const region of regions) region.setAttribute("tabindex", "-1");
   current.setAttribute("tabindex", "0");
   // Chromium makes an <svg> with focus listeners a tab stop of its own; keep
   // the map to one stop, its regions.
-  svg.setAttribute("tabindex", "-1");
+  const svgs = root instanceof SVGSVGElement ? [root] : root.querySelectorAll("svg");
+  svgs.forEach((svg) => svg.setAttribute("tabindex", "-1"));
 
-  function focusRegion(region) {
+  function setCurrent(region) {
     current.setAttribute("tabindex", "-1");
     current.classList.remove("is-focused");
     current = region;
+    lastIn.set(region.ownerSVGElement, region);
     current.setAttribute("tabindex", "0");
+  }
+
+  function focusRegion(region) {
+    setCurrent(region);
     current.classList.add("is-focused");
     current.focus();
   }
 
-  svg.addEventListener("focusin", (event) => {
+  // A view was hidden (one view at a time on a phone): keep the tab stop on a
+  // region that shows, the one last focused there if any.
+  document.addEventListener("bodymap:view", () => {
+    if (isShown(current)) return;
+    const shown = [...svgs].find((svg) => !svg.closest(".map")?.hidden);
+    if (!shown) return;
+    setCurrent(lastIn.get(shown) || shown.querySelector(REGION) || current);
+  });
+
+  root.addEventListener("focusin", (event) => {
     const region = event.target.closest(".region");
     if (region) region.classList.add("is-focused");
   });
-  svg.addEventListener("focusout", (event) => {
+  root.addEventListener("focusout", (event) => {
     const region = event.target.closest(".region");
     if (region) region.classList.remove("is-focused");
   });
   if (options.clicks !== false) {
-    svg.addEventListener("click", (event) => {
-      const region = event.target.closest('.region[role="button"]');
+    root.addEventListener("click", (event) => {
+      const region = event.target.closest(REGION);
       if (!region) return;
       focusRegion(region);
       options.activate(region);
     });
   }
-  svg.addEventListener("keydown", (event) => {
-    const region = event.target.closest('.region[role="button"]');
+  root.addEventListener("keydown", (event) => {
+    const region = event.target.closest(REGION);
     if (!region) return;
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       options.activate(region);
     } else if (ARROWS[event.key]) {
       event.preventDefault();
-      const next = neighbourInDirection(svg, region, ARROWS[event.key]);
+      const direction = ARROWS[event.key];
+      const next =
+        neighbourInDirection(region.ownerSVGElement, region, direction) ||
+        acrossViews(root, region, direction);
       if (next) {
         focusRegion(next);
         if (options.announce) options.announce(next.getAttribute("aria-label"));

@@ -102,6 +102,7 @@ export function markDrawing(drawing) {
 
 // Listen to the map: `onPoint(view, x, y, regionId)` for a pointer click on a
 // region, `onRegion(regionId)` for Enter or Space; `announce(text)` for focus moves.
+// The views share one tab stop; the arrow keys cross from one to the other.
 export function initMap({ onPoint, onRegion, announce }) {
   document.querySelectorAll(".map[data-view] svg").forEach((svg) => {
     svg.addEventListener("click", (event) => {
@@ -110,11 +111,13 @@ export function initMap({ onPoint, onRegion, announce }) {
       const point = toViewPoint(svg, event);
       onPoint(svg.closest(".map").dataset.view, point.x, point.y, path.dataset.region);
     });
-    makeOperable(svg, {
-      clicks: false,
-      activate: (region) => onRegion(region.dataset.region),
-      announce,
-    });
+  });
+  const maps = document.querySelector(".map[data-view]")?.parentElement;
+  if (!maps) return;
+  makeOperable(maps, {
+    clicks: false,
+    activate: (region) => onRegion(region.dataset.region),
+    announce,
   });
 }
 

@@ -4,6 +4,7 @@ Map position, both views at once, the legend, the results bar, zoom offers,
 one scrolling results page, history, [hidden], and the printable page.
 """
 
+from tests.browser.browser_checks import tab_until
 from tests.browser.conftest import save_screenshot
 from tests.browser.test_patient import (
     DRAWN_SPOTS_JS,
@@ -70,6 +71,24 @@ TARGET_SIZES_JS = """
   return { whole, zoomed, zoomOf };
 }
 """
+
+
+FOCUSED_JS = """
+() => [
+  document.activeElement.closest('.map[data-view]')?.dataset.view ?? null,
+  document.activeElement.dataset.region ?? null,
+]
+"""
+
+
+def arrow_until_view(page, key, view, limit=40):
+    """Press an arrow key until focus reaches ``view``; return the region."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused_view, region = page.evaluate(FOCUSED_JS)
+        if focused_view == view:
+            return region
+    raise AssertionError(f"{key} never reached the {view} view")
 
 
 def results_for(page):
@@ -311,3 +330,39 @@ def test_a_tap_near_an_elbow_offers_its_close_up(open_page, atlas):
     mark(page, atlas, "left-back-of-elbow", tap=True)
     assert page.evaluate(PRESSED_JS) == ["left-back-of-elbow"]
     save_screenshot(page, "flow-phone-elbow-zoom", full_page=False)
+
+
+def test_the_whole_map_is_one_tab_stop_and_arrows_cross_views(open_page):
+    page = open_page("/", device="laptop")
+    assert page.locator(".map [data-region][tabindex='0']").count() == 1
+    tab_until(page, "el => !!el.closest('.map[data-view]')")
+    assert page.evaluate(FOCUSED_JS)[0] == "front"
+    back_region = arrow_until_view(page, "ArrowRight", "back")
+    name = page.locator(f'[data-region="{back_region}"]').get_attribute("aria-label")
+    assert name.endswith("(back)")
+    assert page.locator("#map-status").inner_text() == name
+    assert page.locator(".map [data-region][tabindex='0']").count() == 1
+    page.keyboard.press("Space")
+    assert page.evaluate(PRESSED_JS) == [back_region]
+    save_screenshot(page, "flow-laptop-keyboard-focus", full_page=False)
+    # Tab leaves the map from either view; Shift+Tab comes back where it was
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_JS)[0] is None
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(FOCUSED_JS) == ["back", back_region]
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(FOCUSED_JS)[0] is None
+    page.keyboard.press("Tab")
+    assert arrow_until_view(page, "ArrowLeft", "front")
+
+
+def test_on_a_phone_the_tab_stop_follows_the_view_shown(open_page):
+    page = open_page("/", device="phone")
+    tab_until(page, "el => el.matches('.view-button[data-view=back]')")
+    page.keyboard.press("Enter")
+    tab_until(page, "el => !!el.closest('.map[data-view]')")
+    view, region = page.evaluate(FOCUSED_JS)
+    assert view == "back"
+    for key in ("ArrowLeft", "ArrowRight") * 10:
+        page.keyboard.press(key)
+        assert page.evaluate(FOCUSED_JS)[0] == "back", "focus went to a hidden view"
