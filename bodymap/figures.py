@@ -24,7 +24,7 @@ from bodymap.render.diagrams import (
     views_of,
 )
 from bodymap.render.shapes import Frame
-from bodymap.render.svg import SERIES_PATTERNS, Overlay, view_svg
+from bodymap.render.svg import SERIES_PATTERNS, Overlay, view_svg, zone_paths
 from bodymap.study.similarity import referred_shapes
 
 SERIES = ("series-0", *SERIES_PATTERNS)
@@ -203,6 +203,21 @@ def _candidate_overlay(candidate, view_id, spots):
         lines=[line for part in parts for line in part.lines],
         muscles=first.muscles,
     )
+
+
+def map_zones(atlas, figures):
+    """Return {view: [[classes, path data], ...]}: the figures' zones for the map.
+
+    A candidate's smooth zones, exactly as its diagrams draw them, for the
+    clickable map to show in a layer over the whole figure.
+    """
+    return {
+        figure.view: [
+            list(pair) for pair in zone_paths(atlas, figure.view, figure.overlay)
+        ]
+        for figure in figures
+        if figure.overlay is not None
+    }
 
 
 # ---------------------------------------------------------------- muscles

@@ -349,6 +349,19 @@ def _layer_paths(atlas, view_id, overlay):
     return drawn
 
 
+def zone_paths(atlas, view_id, overlay):
+    """Return the overlay's zones as drawn on a diagram: [(classes, path data)].
+
+    The clickable map shows a result's zones with these very outlines, in a
+    layer of its own (the regions stay the hit-test layer).
+    """
+    return [
+        (classes, data)
+        for classes, data in _layer_paths(atlas, view_id, overlay)
+        if "zone" in classes.split() and data
+    ]
+
+
 def _smooth_zone_data(atlas, view_id, geometry, under=None):
     """Return the path data of a zone smoothed (grown by ``under`` first)."""
     if geometry is None or geometry.is_empty:

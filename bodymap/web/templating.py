@@ -4,12 +4,18 @@ from markupsafe import Markup
 
 from bodymap.dataset.model import ZONE_HELP, ZONE_LABELS, ZONES
 from bodymap.figures import draw
+from bodymap.figures import map_zones as _map_zones
 from bodymap.web.getters import bundle
 
 
 def svg(figure):
     """Draw a :class:`~bodymap.figures.Figure` inline (``{{ figure|svg }}``)."""
     return Markup(draw(bundle().atlas, figure))
+
+
+def map_zones(figures):
+    """Return a candidate's zones for the clickable map (``{{ figs|map_zones }}``)."""
+    return _map_zones(bundle().atlas, figures)
 
 
 def regions(region_ids):
@@ -32,4 +38,5 @@ def register(app):
     """Install the filters and context every template may use."""
     app.add_template_filter(svg)
     app.add_template_filter(regions)
+    app.add_template_filter(map_zones)
     app.context_processor(shared_context)

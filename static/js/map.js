@@ -7,7 +7,6 @@
 import { makeOperable } from "./keyboard.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const ZONES = ["local", "spillover", "essential"];
 
 export function svgOf(view) {
   return document.querySelector(".map[data-view='" + view + "'] svg");
@@ -123,12 +122,29 @@ export function initMap({ onPoint, onRegion, announce }) {
 
 // Remove a trigger point's zones and marker from the map.
 export function clearPattern() {
-  document.querySelectorAll(".candidate-layer").forEach((layer) => layer.remove());
-  document
-    .querySelectorAll("path.in-essential, path.in-spillover, path.in-local")
-    .forEach((path) => {
-      path.classList.remove("in-essential", "in-spillover", "in-local");
-    });
+  document.querySelectorAll(".candidate-layer, .candidate-zones").forEach((layer) => {
+    layer.remove();
+  });
+  document.querySelectorAll(".map[data-view] svg.pattern-shown").forEach((svg) => {
+    svg.classList.remove("pattern-shown");
+  });
+}
+
+// Draw a result's smooth zones ([classes, path data] pairs, drawn by the
+// server as on its diagrams) on one view, under the regions: the regions stay
+// what a click or a tap finds.
+function drawZones(svg, zones) {
+  const layer = document.createElementNS(SVG_NS, "g");
+  layer.setAttribute("class", "candidate-zones");
+  layer.setAttribute("aria-hidden", "true");
+  for (const [classes, data] of zones) {
+    const path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("class", classes);
+    path.setAttribute("d", data);
+    layer.appendChild(path);
+  }
+  const regions = svg.querySelector(".regions");
+  regions.parentNode.insertBefore(layer, regions);
 }
 
 function cross(layer, x, y) {
@@ -148,16 +164,17 @@ function cross(layer, x, y) {
   }
 }
 
-// Show a muscle's pattern on the map: its zones' regions ({ local, spillover,
-// essential }: lists of ids) and each trigger point in `points` ({ view, x, y,
-// lines: [[x, y], ...] }) as an X with a line to each spot it explains.
-export function showPattern({ zones, points }) {
+// Show a muscle's pattern on the map: its smooth zones per view (`layers`:
+// { front: [[classes, path data], ...] }, absent until its diagrams are in)
+// and each trigger point in `points` ({ view, x, y, lines: [[x, y], ...] })
+// as an X with a line to each spot it explains.
+export function showPattern({ layers, points }) {
   clearPattern();
-  for (const zone of ZONES) {
-    for (const id of zones[zone] || []) {
-      const path = regionElement(id);
-      if (path) path.classList.add("in-" + zone);
-    }
+  for (const [view, zones] of Object.entries(layers || {})) {
+    const svg = svgOf(view);
+    if (!svg || !zones.length) continue;
+    drawZones(svg, zones);
+    svg.classList.add("pattern-shown");
   }
   for (const view of views()) {
     const here = points.filter((point) => point.view === view);

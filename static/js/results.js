@@ -6,35 +6,49 @@
 
 import { clearPattern, showPattern } from "./map.js";
 
-// The zones and trigger points of a candidate, from its data- attributes.
+// A candidate's smooth zones (they come with its diagrams, in data-map-zones)
+// and trigger points (from its data- attributes).
 function patternOf(details) {
   const data = details.dataset;
-  const zones = {};
-  for (const zone of ["local", "spillover", "essential"]) {
-    zones[zone] = (data[zone] || "").split(" ").filter(Boolean);
-  }
-  return { zones, points: JSON.parse(data.points || "[]"), view: data.showView };
+  const zones = details.querySelector("[data-map-zones]");
+  return {
+    layers: zones ? JSON.parse(zones.dataset.mapZones) : {},
+    points: JSON.parse(data.points || "[]"),
+    view: data.showView,
+  };
 }
 
-function showLegend(shown) {
+// The map's key: the result's part (trigger point, each kind of zone drawn)
+// while one is shown.
+function showLegend(pattern) {
+  const drawn = new Set(
+    Object.values(pattern ? pattern.layers : {})
+      .flat()
+      .flatMap(([classes]) => classes.split(" ")),
+  );
   document.querySelectorAll(".legend-result").forEach((item) => {
-    item.hidden = !shown;
+    item.hidden = !pattern || Boolean(item.dataset.zone && !drawn.has(item.dataset.zone));
   });
+}
+
+function drawOnMap(details) {
+  const pattern = patternOf(details);
+  showPattern(pattern);
+  showLegend(pattern);
+  return pattern;
 }
 
 // Show an open candidate on the map; `announce(text)` says which view.
 // Returns the view that holds the explained spots and the main zone.
 export function showCandidate(details, announce) {
-  const pattern = patternOf(details);
-  showPattern(pattern);
-  showLegend(true);
+  const pattern = drawOnMap(details);
   if (announce) announce("Showing the pattern on the " + pattern.view + " view.");
   return pattern.view;
 }
 
 export function clearResults(container) {
   clearPattern();
-  showLegend(false);
+  showLegend(null);
   container.textContent = "";
 }
 
@@ -70,6 +84,7 @@ async function loadFigures(details, sent) {
     const response = await fetch(url, { method: "POST", body });
     holder.innerHTML = await response.text();
     if (response.ok) delete holder.dataset.figuresFor;
+    if (response.ok && details.open) drawOnMap(details); // its zones came with them
   } catch {
     holder.textContent =
       "Could not load the diagram. Check your connection and open this result again.";
@@ -115,7 +130,7 @@ export function initResults({ form, container, onShow, onResults }) {
     }
     const first = container.querySelector("details[data-key][open]");
     if (first) onShow(first);
-    else showLegend(false);
+    else showLegend(null);
     if (onResults) onResults();
     container.focus({ preventScroll: true });
     container.scrollIntoView({ block: "start" });

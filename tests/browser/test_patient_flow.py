@@ -142,7 +142,7 @@ def test_phone_bar_counts_spots_and_results_show_the_right_view(open_page, atlas
     assert first.evaluate("el => el.open")
     assert page.evaluate(SHOWN_VIEWS_JS) == ["back"]
     assert first.get_attribute("data-show-view") == "back"
-    assert page.locator(".map[data-view=back] path.in-essential").count() > 0
+    assert page.locator(".map[data-view=back] .candidate-zones .zone.essential").count()
     assert page.locator(".legend-result").first.is_visible()
     assert not bar.is_visible()
     assert page.locator(".results-bar-map").is_visible()
