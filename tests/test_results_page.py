@@ -1,5 +1,9 @@
 """The results page: works without JavaScript, screens techniques, flags danger."""
 
+import json
+import re
+from html import unescape
+
 import pytest
 
 from tests.conftest import WIDESPREAD_DRAWING
@@ -182,3 +186,19 @@ def test_a_known_prevalence_is_shown_with_its_source(client, bundle):
     text = html.get_data(as_text=True)
     block = next(b for b in candidate_blocks(text) if ">Gluteus medius<" in b)
     assert muscle.prevalence.basis in block
+
+
+def test_the_open_result_carries_its_smooth_zones_for_the_map(client):
+    response = post_results(client, {"region": ["right-temple"]}, partial=True)
+    html = response.get_data(as_text=True)
+    found = re.findall(r"data-map-zones='([^']*)'", html)
+    assert len(found) == 1  # the open result's; the others come with their diagrams
+    zones = json.loads(unescape(found[0]))
+    assert set(zones) <= {"front", "back"} and zones
+    kinds = {classes for pairs in zones.values() for classes, _data in pairs}
+    assert "zone essential" in kinds
+    for pairs in zones.values():
+        for _classes, data in pairs:
+            assert data.startswith("M") and "Q" in data  # smooth curves
+    full = post_results(client, {"region": ["right-temple"]}).get_data(as_text=True)
+    assert "data-map-zones=" not in full  # the printable page has no map to draw on

@@ -100,7 +100,6 @@ export function makeOperable(root, options) {
 
   function focusRegion(region) {
     setCurrent(region);
-    current.classList.add("is-focused");
     current.focus();
   }
 
@@ -113,9 +112,10 @@ export function makeOperable(root, options) {
     setCurrent(lastIn.get(shown) || shown.querySelector(REGION) || current);
   });
 
+  // The ring shows for the keyboard, not after a click or a tap.
   root.addEventListener("focusin", (event) => {
     const region = event.target.closest(".region");
-    if (region) region.classList.add("is-focused");
+    if (region && region.matches(":focus-visible")) region.classList.add("is-focused");
   });
   root.addEventListener("focusout", (event) => {
     const region = event.target.closest(".region");

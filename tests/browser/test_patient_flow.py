@@ -10,6 +10,7 @@ from tests.browser.test_patient import (
     DRAWN_SPOTS_JS,
     PRESSED_JS,
     SCREEN_POINT_JS,
+    ZONES_SHOWN_JS,
     mark,
 )
 
@@ -366,3 +367,47 @@ def test_on_a_phone_the_tab_stop_follows_the_view_shown(open_page):
     for key in ("ArrowLeft", "ArrowRight") * 10:
         page.keyboard.press(key)
         assert page.evaluate(FOCUSED_JS)[0] == "back", "focus went to a hidden view"
+
+
+ZONES_UNDER_REGIONS_JS = """
+() => [...document.querySelectorAll('.candidate-zones')].every((zones) =>
+  zones.compareDocumentPosition(zones.parentNode.querySelector('.regions'))
+    & Node.DOCUMENT_POSITION_FOLLOWING)
+"""
+
+
+def test_the_map_draws_the_open_result_smooth_as_its_chart_does(open_page, atlas):
+    page = open_page("/", device="laptop")
+    for region_id in ("right-temple", "right-back-of-neck"):
+        mark(page, atlas, region_id)
+    assert page.locator(".map .is-focused").count() == 0, "a ring after a click"
+    candidates = results_for(page)
+    zones = page.locator(".map[data-view] .candidate-zones path.zone")
+    assert zones.count() >= 2
+    # smooth outlines (curves), the very paths of the result's own diagrams
+    for data in zones.evaluate_all("paths => paths.map(p => p.getAttribute('d'))"):
+        assert "Q" in data
+    on_map, on_diagrams = candidates.first.evaluate(ZONES_SHOWN_JS)
+    assert on_map == on_diagrams
+    assert page.locator(".map [data-region][class*='in-']").count() == 0
+    # under the regions, which stay what a click finds; marked places are
+    # outlined, so they never hide a zone
+    assert page.evaluate(ZONES_UNDER_REGIONS_JS)
+    fill = page.evaluate(
+        "() => getComputedStyle(document.getElementById('region-right-temple')).fill"
+    )
+    assert fill == "none"
+    mark(page, atlas, "right-heel")  # still marks, through the zones
+    results_for(page)
+    # the key names what is drawn
+    for zone in ("essential", "spillover", "local"):
+        drawn = page.locator(f".candidate-zones .zone.{zone}").count() > 0
+        assert page.locator(f".legend-result[data-zone={zone}]").is_visible() == drawn
+    # a closed result's zones come with its diagrams when it is opened
+    third = page.locator("#results details[data-key]").nth(2)
+    third.locator(":scope > summary").click()
+    third.locator(".map-zones").wait_for(state="attached")
+    on_map, on_diagrams = third.evaluate(ZONES_SHOWN_JS)
+    assert on_map and on_map == on_diagrams
+    page.locator("#map-heading").evaluate("el => el.scrollIntoView()")
+    save_screenshot(page, "flow-laptop-results-smooth", full_page=False)
