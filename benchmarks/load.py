@@ -7,8 +7,9 @@ one, else plain ``gunicorn --preload 'bodymap:create_app()'``), then:
 2. runs the mix (pages, thumbnails, lookups, results fragments, SVG and PNG
    exports, static files) from ``--clients`` concurrent clients for
    ``--duration`` seconds and prints requests/s, p50/p99 and errors, by kind;
-3. runs ``/api/views`` alone, then ``/api/lookup`` alone, for
-   ``--phase`` seconds each, and prints their throughput ratio;
+3. runs ``/api/views`` alone and ``/api/lookup`` alone, alternating
+   (``--rounds`` of ``--phase`` seconds each), and prints their throughput
+   ratio;
 4. times a cached muscle page against ``/api/views`` from one client;
 5. prints worker memory again, with samples taken during the mixed run and
    the growth over its second half (caches fill, then memory should stay flat).
@@ -275,13 +276,33 @@ def single_client_median(port, requests, path, count):
     return asyncio.run(go())
 
 
+def alone_rates(port, requests, args):
+    """Return (views/s, lookups/s), each kind alone, in alternating phases.
+
+    Alternating (views, lookups, views, lookups ...) keeps a change in the
+    machine's load from favouring one kind.
+    """
+    counts, times = defaultdict(int), defaultdict(float)
+    for _round in range(args.rounds):
+        for kind in ("views", "lookup"):
+            results, elapsed = asyncio.run(
+                run_clients(port, requests, {kind: 1}, args.clients, args.phase)
+            )
+            counts[kind] += len(results[kind])
+            times[kind] += elapsed
+    return counts["views"] / times["views"], counts["lookup"] / times["lookup"]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkout", type=Path, default=ROOT)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
-    parser.add_argument("--phase", type=float, default=10)
+    parser.add_argument("--phase", type=float, default=5)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating views/lookup phases"
+    )
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
@@ -327,14 +348,7 @@ def main():
         print("\n".join(lines))
         after_memory = memory(server.pid)
 
-        views, views_elapsed = asyncio.run(
-            run_clients(port, requests, {"views": 1}, args.clients, args.phase)
-        )
-        lookups, lookup_elapsed = asyncio.run(
-            run_clients(port, requests, {"lookup": 1}, args.clients, args.phase)
-        )
-        views_rate = len(views["views"]) / views_elapsed
-        lookup_rate = len(lookups["lookup"]) / lookup_elapsed
+        views_rate, lookup_rate = alone_rates(port, requests, args)
         muscle = f"/muscles/{requests.muscles[0]}"
         single_client_median(port, requests, muscle, 5)
         muscle_time = single_client_median(port, requests, muscle, 200)
