@@ -58,13 +58,14 @@ sums them per muscle with ``bincount``, picks the best muscles (breaking ties
 at the cut the way the final order does), and only then explains those.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import shapely
-from shapely import STRtree
 
+from bodymap.atlas import EDGE_TOLERANCE
 from bodymap.dataset.model import Muscle
 from bodymap.patterns import TriggerPoint
 
@@ -89,6 +90,9 @@ PREVALENCE_WORDS = {
     "rare": "a rare source of pain here",
 }
 """What the explanation says; most muscles are occasional sources, unsaid."""
+
+EXPLANATIONS_KEPT = 4096
+"""Explanation sentences remembered: the same few recur across drawings."""
 
 TOES = ("big-toe", "lesser-toes")
 DIGIT_FACES = {
@@ -218,6 +222,23 @@ def _side_parts(region_id):
     return "", region_id
 
 
+class Reach(NamedTuple):
+    """How one muscle explains a spot in one region, worked out once.
+
+    ``entries`` holds every trigger point of the muscle that earns anything
+    there, by index, and ``points`` the same trigger points the way a
+    candidate lists them when this is the only spot it explains; the other
+    fields describe the best of them.
+    """
+
+    value: float
+    zone: str
+    other_face: bool
+    words: tuple[str, bool, str]  # (region name, other face, zone): explanation
+    entries: tuple[tuple[int, float, str, bool], ...]  # (point, value, zone, face)
+    points: tuple[tuple[TriggerPoint, tuple[str]], ...]  # best first, with zone
+
+
 class LookupEngine:
     """Every muscle's value per region, built once, queried per drawing."""
 
@@ -240,26 +261,25 @@ class LookupEngine:
             1 - 0.5 * min(1.0, self._coverage(point) / body / WIDE_PATTERN)
             for point in self.points
         ]
-        self._zone_at = [self._best_zones(point) for point in self.points]
         self._other_face = {
             region_id: other
             for region_id in atlas.regions
             if (other := self._other_face_of(region_id)) in atlas.regions
         }
         self._ids = [point.spec.id for point in self.points]
-        self._value_at = [self._values_of(index) for index in range(len(self.points))]
-        self._build_refined()
-        self._build_vectors()
+        self._build_reach()
+        self._build_matrix()
+        self._build_outlines()
         levels = [prevalence_level(muscle) for muscle, _side in self._groups]
         self._levels = levels
         self._bonus = np.array(
             [PREVALENCE_BONUS[level or DEFAULT_PREVALENCE] for level in levels]
         )
-        self._rank_names = [
+        rank_names = [
             (muscle.name, ("right", "left", "midline").index(side))
             for muscle, side in self._groups
         ]
-        by_name = sorted(range(len(self._groups)), key=self._rank_names.__getitem__)
+        by_name = sorted(range(len(self._groups)), key=rank_names.__getitem__)
         self._name_rank = np.empty(len(self._groups), dtype=np.intp)
         self._name_rank[by_name] = np.arange(len(self._groups))
 
@@ -290,34 +310,13 @@ class LookupEngine:
         other = DIGIT_FACES.get(slug)
         return prefix + other if other else None
 
-    def _build_refined(self):
-        """Index the zones that have their own outline, by point."""
-        shapes, self._refined = [], []
-        for index, point in enumerate(self.points):
-            for zone, refined in point.spec.zone_shapes.items():
-                if zone not in MATCH:
-                    continue
-                shape = point.shapes[zone].get(refined.view)
-                if shape is None or shape.is_empty:
-                    continue
-                shapely.prepare(shape)
-                shapes.append(shape)
-                self._refined.append((index, zone, refined.view))
-        self._refined_tree = STRtree(shapes)
-        self._near_refined = {
-            region.id
-            for shape, (_index, _zone, view) in zip(shapes, self._refined, strict=True)
-            for region in self.atlas.regions_of(view)
-            if region.shape.intersects(shape)
-        }
-
     def _value(self, index, zone, other_face=False):
         factor = OTHER_FACE if other_face else 1.0
         return MATCH[zone] * self._specificity[index] * factor
 
     def _values_of(self, index):
         """Return {region id: (value, zone, other face)}, digit faces included."""
-        zones = self._zone_at[index]
+        zones = self._best_zones(self.points[index])
         values = {
             region_id: (self._value(index, zone), zone, False)
             for region_id, zone in zones.items()
@@ -331,35 +330,74 @@ class LookupEngine:
                 values[region_id] = (value, zone, True)
         return values
 
-    def _build_vectors(self):
-        """Work out, per region, the best value each muscle earns there.
+    def _reach_of(self, name, entries):
+        """Return the Reach of trigger point entries (by index) in one region."""
+        _index, value, zone, face = max(entries, key=lambda entry: entry[1])
+        ranked = sorted(entries, key=lambda entry: (-entry[1], self._ids[entry[0]]))
+        return Reach(
+            value,
+            zone,
+            face,
+            (name, face, zone),
+            tuple(entries),
+            tuple([(self.points[entry[0]], (entry[2],)) for entry in ranked]),
+        )
 
-        Each region keeps three parallel arrays: the muscles that earn
-        anything there, their value, and whether that best value comes from
-        an essential zone.
-        """
-        best = {region_id: {} for region_id in self.atlas.regions}
-        for index, values in enumerate(self._value_at):
+    def _build_reach(self):
+        """Work out, per region, how each muscle that earns anything explains it."""
+        found = {region_id: {} for region_id in self.atlas.regions}
+        for index in range(len(self.points)):
             group = self._group_of[index]
-            for region_id, (value, zone, _face) in values.items():
-                here = best[region_id]
-                if group not in here or value > here[group][0]:
-                    here[group] = (value, zone == "essential")
-        self._vectors = {}
-        for region_id, here in best.items():
-            groups = sorted(here)
-            self._vectors[region_id] = (
-                np.array(groups, dtype=np.intp),
-                np.array([here[g][0] for g in groups], dtype=float),
-                np.array([here[g][1] for g in groups], dtype=bool),
-            )
-        self._detail = {region_id: {} for region_id in self.atlas.regions}
-        for index, values in enumerate(self._value_at):
-            group = self._group_of[index]
-            for region_id, (value, zone, face) in values.items():
-                self._detail[region_id].setdefault(group, []).append(
+            for region_id, (value, zone, face) in self._values_of(index).items():
+                found[region_id].setdefault(group, []).append(
                     (index, value, zone, face)
                 )
+        self._reach = {
+            region_id: {
+                group: self._reach_of(self.atlas.regions[region_id].name, entries)
+                for group, entries in here.items()
+            }
+            for region_id, here in found.items()
+        }
+
+    def _build_matrix(self):
+        """Lay the best values out as one row per region, one column per muscle."""
+        self._row = {region_id: row for row, region_id in enumerate(self._reach)}
+        shape = (len(self._reach), len(self._groups))
+        self._values = np.zeros(shape)
+        self._essential = np.zeros(shape, dtype=bool)
+        for region_id, here in self._reach.items():
+            row, groups = self._row[region_id], list(here)
+            self._values[row, groups] = [reach.value for reach in here.values()]
+            self._essential[row, groups] = [
+                reach.zone == "essential" for reach in here.values()
+            ]
+
+    def _build_outlines(self):
+        """Index the zones that have their own outline by the regions they reach.
+
+        A click counts for a region up to ``EDGE_TOLERANCE`` outside it, so an
+        outline is listed for every region within that distance.
+        """
+        near = {}
+        for index, point in enumerate(self.points):
+            for zone, refined in point.spec.zone_shapes.items():
+                if zone not in MATCH:
+                    continue
+                shape = point.shapes[zone].get(refined.view)
+                if shape is None or shape.is_empty:
+                    continue
+                shapely.prepare(shape)
+                for region in self.atlas.regions_of(refined.view):
+                    if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
+                        near.setdefault(region.id, []).append((shape, index, zone))
+        self._outlines = {
+            region_id: (
+                np.array([shape for shape, _index, _zone in found], dtype=object),
+                [(index, zone) for _shape, index, zone in found],
+            )
+            for region_id, found in near.items()
+        }
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -374,119 +412,100 @@ class LookupEngine:
         x, y = region.label_point
         return Spot(region.view, x, y, region_id, intensity)
 
-    def _refined_hits(self, spots):
-        """Return, per spot, {trigger point index: zone} of refined outlines."""
-        found = [{} for _spot in spots]
-        if not self._refined:
-            return found
-        points = shapely.points([(spot.x, spot.y) for spot in spots])
-        spot_hits, shape_hits = self._refined_tree.query(points, predicate="intersects")
-        for spot_index, hit in zip(
-            spot_hits.tolist(), shape_hits.tolist(), strict=True
-        ):
-            index, zone, view = self._refined[hit]
-            hits = found[spot_index]
-            if view == spots[spot_index].view and (
-                index not in hits or MATCH[zone] > MATCH[hits[index]]
-            ):
-                hits[index] = zone
-        return found
-
     def rank(self, spots, limit=20):
         """Return up to ``limit`` candidate muscles for the spots, best first."""
         total = sum(spot.intensity for spot in spots)
         if not spots or total == 0 or not self._groups:
             return []
-        regions = [spot.region_id for spot in spots]
-        if self._near_refined.isdisjoint(regions):
-            refined = [{}] * len(spots)
-            vectors = [self._vectors[region_id] for region_id in regions]
-        else:
-            refined = self._refined_hits(spots)
-            vectors = [
-                self._with_refined_vector(region_id, hits)
-                for region_id, hits in zip(regions, refined, strict=True)
-            ]
-        groups = np.concatenate([vector[0] for vector in vectors])
-        weights = np.repeat(
-            np.array([spot.intensity / total for spot in spots]),
-            [len(vector[0]) for vector in vectors],
-        )
-        values = np.concatenate([vector[1] for vector in vectors]) * weights
-        size = len(self._groups)
-        scores = np.round(100 * np.bincount(groups, values, minlength=size), 1)
-        counts = np.bincount(groups, minlength=size)
-        order = scores + self._bonus + np.where(counts == len(spots), 1000.0, 0.0)
+        rows = [self._row[spot.region_id] for spot in spots]
+        values = self._values.take(rows, axis=0)
+        essential = self._essential.take(rows, axis=0)
+        reaches = [
+            self._reach_at(spot, values[i], essential[i])
+            for i, spot in enumerate(spots)
+        ]
+        counts = (values > 0).sum(axis=0)
+        values *= np.array([[spot.intensity / total] for spot in spots])
+        scores = np.round(100 * values.sum(axis=0), 1)
+        order = scores + self._bonus
+        order[counts == len(spots)] += 1000.0
+        best = self._best(order, counts, essential.sum(axis=0), limit)
+        return [
+            self._candidate(group, score, reaches)
+            for group, score in zip(best.tolist(), scores[best].tolist(), strict=True)
+        ]
+
+    def _best(self, order, counts, essential, limit):
+        """Return the ``limit`` best muscles that explain anything, best first.
+
+        By ``order``, then the number of spots in their main zones, then name
+        and side.  With many muscles, only those ordered at or above the
+        ``limit``-th best (ties at the cut included) are sorted.
+        """
         shortlist = np.flatnonzero(counts)
         if len(shortlist) > limit:
-            cut = np.partition(order[shortlist], len(shortlist) - limit)[
-                len(shortlist) - limit
-            ]
-            shortlist = shortlist[order[shortlist] >= cut]
-        if len(shortlist) > limit:
-            # ties at the cut: break them as the final sort does, in numpy
-            essential = np.bincount(
-                groups,
-                np.concatenate([vector[2] for vector in vectors]),
-                minlength=size,
+            ordered = order[shortlist]
+            cut = np.partition(ordered, len(shortlist) - limit)[len(shortlist) - limit]
+            shortlist = shortlist[ordered >= cut]
+        ranked = np.lexsort(
+            (
+                self._name_rank[shortlist],
+                -essential[shortlist],
+                -order[shortlist],
             )
-            best = np.lexsort(
-                (
-                    self._name_rank[shortlist],
-                    -essential[shortlist],
-                    -order[shortlist],
-                )
-            )
-            shortlist = shortlist[best[:limit]]
-        names = [self.atlas.regions[region_id].name for region_id in regions]
-        ranked = []
-        for group, score, rank_value in zip(
-            shortlist.tolist(),
-            scores[shortlist].tolist(),
-            order[shortlist].tolist(),
-            strict=True,
-        ):
-            candidate = self._candidate(group, score, regions, refined, names)
-            essential = candidate.zones.count("essential")
-            key = (-rank_value, -essential, self._rank_names[group])
-            ranked.append((key, candidate))
-        ranked.sort(key=lambda item: item[0])
-        return [candidate for _key, candidate in ranked[:limit]]
+        )
+        return shortlist[ranked[:limit]]
 
-    def _candidate(self, group, score, regions, refined, names):
-        """Work out which trigger points explain which spots, and say so."""
-        per_spot = {}
-        found = {}  # trigger point index -> [spot indices, zones, total value]
-        detail = self._detail
-        for spot_index, region_id in enumerate(regions):
-            entries = detail[region_id].get(group, ())
-            if refined[spot_index]:
-                entries = self._with_refined(entries, refined[spot_index], group)
-            for index, value, zone, face in entries:
-                record = found.get(index)
-                if record is None:
-                    found[index] = [[spot_index], [zone], value]
-                else:
-                    record[0].append(spot_index)
-                    record[1].append(zone)
-                    record[2] += value
-                best = per_spot.get(spot_index)
-                if best is None or value > best[0]:
-                    per_spot[spot_index] = (value, zone, face)
-        if len(found) == 1:
-            ((index, (explained, zones, _total)),) = found.items()
-            points = [PointMatch(self.points[index], tuple(explained), tuple(zones))]
-        else:
-            ordered = sorted(
-                (-total, self._ids[index], index, explained, zones)
-                for index, (explained, zones, total) in found.items()
-            )
-            points = [
-                PointMatch(self.points[index], tuple(explained), tuple(zones))
-                for _total, _id, index, explained, zones in ordered
+    def _reach_at(self, spot, values, essential):
+        """Return {group: Reach} for one spot, refined outlines under it included.
+
+        Where an outline changes a muscle's best match, ``values`` and
+        ``essential`` (the spot's rows of the drawing's matrices) follow.
+        """
+        here = self._reach[spot.region_id]
+        if spot.region_id not in self._outlines:
+            return here
+        changed = self._refined_reach(spot, here)
+        if changed:
+            here = {**here, **changed}
+            groups = list(changed)
+            values[groups] = [reach.value for reach in changed.values()]
+            essential[groups] = [
+                reach.zone == "essential" for reach in changed.values()
             ]
-        explains = tuple(per_spot)  # filled in spot order
-        matches = per_spot.values()
+        return here
+
+    def _refined_reach(self, spot, here):
+        """Return {group: Reach} of the muscles with an outline under the spot."""
+        shapes, owners = self._outlines[spot.region_id]
+        inside = shapely.intersects_xy(shapes, spot.x, spot.y)
+        hits = {}  # trigger point index -> best zone whose outline holds the spot
+        for index, zone in (owners[k] for k in np.flatnonzero(inside).tolist()):
+            if index not in hits or MATCH[zone] > MATCH[hits[index]]:
+                hits[index] = zone
+        name = self.atlas.regions[spot.region_id].name
+        by_group = {}
+        for index, zone in hits.items():
+            group = self._group_of[index]
+            reach = by_group.get(group) or here.get(group)
+            merged = {entry[0]: entry for entry in (reach.entries if reach else ())}
+            value = self._value(index, zone)
+            if index not in merged or value > merged[index][1]:
+                merged[index] = (index, value, zone, False)
+            by_group[group] = self._reach_of(name, sorted(merged.values()))
+        return by_group
+
+    def _candidate(self, group, score, reaches):
+        """Say which of the muscle's trigger points explain which spots."""
+        found = [
+            (i, reach)
+            for i, here in enumerate(reaches)
+            if (reach := here.get(group)) is not None
+        ]
+        if len(found) == 1:
+            explains, zones, other_face, words, points = self._one_spot(*found[0])
+        else:
+            explains, zones, other_face, words, points = self._spots(group, found)
         level = self._levels[group]
         muscle, side = self._groups[group]
         return Candidate(
@@ -494,79 +513,86 @@ class LookupEngine:
             side,
             score,
             explains,
-            tuple([match[1] for match in matches]),
-            tuple([i for i, match in per_spot.items() if match[2]]),
-            tuple(points),
+            zones,
+            other_face,
+            points,
             level,
-            self._explain(explains, per_spot, names, level),
+            _explanation(len(reaches), level, words),
         )
-
-    def _with_refined_vector(self, region_id, hits):
-        """Return a region's arrays with the refined outlines under a spot."""
-        groups, values, essential = self._vectors[region_id]
-        if not hits:
-            return groups, values, essential
-        best = {
-            group: (value, is_essential)
-            for group, value, is_essential in zip(
-                groups.tolist(), values.tolist(), essential.tolist(), strict=True
-            )
-        }
-        for index, zone in hits.items():
-            group, value = self._group_of[index], self._value(index, zone)
-            if group not in best or value > best[group][0]:
-                best[group] = (value, zone == "essential")
-        ordered = sorted(best)
-        return (
-            np.array(ordered, dtype=np.intp),
-            np.array([best[g][0] for g in ordered], dtype=float),
-            np.array([best[g][1] for g in ordered], dtype=bool),
-        )
-
-    def _with_refined(self, entries, hits, group):
-        """Return the entries of a spot with the refined outlines under it."""
-        merged = {entry[0]: entry for entry in entries}
-        for index, zone in hits.items():
-            if self._group_of[index] != group:
-                continue
-            value = self._value(index, zone)
-            if index not in merged or value > merged[index][1]:
-                merged[index] = (index, value, zone, False)
-        return sorted(merged.values())
 
     @staticmethod
-    def _explain(explains, per_spot, names, level):
-        count, spots = len(explains), len(names)
-        if spots == 1:
-            head = "explains your spot: "
-        elif count == spots == 2:
-            head = "explains both your spots: "
-        elif count == spots:
-            head = f"explains all {count} of your spots: "
+    def _one_spot(i, reach):
+        """Return a candidate's details when it explains one spot (most do)."""
+        explains = (i,)
+        points = tuple(
+            [PointMatch(point, explains, zone) for point, zone in reach.points]
+        )
+        other_face = explains if reach.other_face else ()
+        return explains, (reach.zone,), other_face, (reach.words,), points
+
+    def _spots(self, group, found):
+        """Return a candidate's details from its (spot index, Reach) pairs."""
+        explains = tuple([i for i, _reach in found])
+        zones = tuple([reach.zone for _i, reach in found])
+        other_face = tuple([i for i, reach in found if reach.other_face])
+        words = tuple([reach.words for _i, reach in found])
+        members = self._members[group]
+        if len(members) == 1:
+            points = (PointMatch(self.points[members[0]], explains, zones),)
         else:
-            head = f"explains {count} of your {spots} spots: "
-        by_zone = {}
-        for i in explains:
-            match = per_spot[i]
-            key = (match[2], match[1])
-            if key in by_zone:
-                if names[i] not in by_zone[key]:
-                    by_zone[key].append(names[i])
-            else:
-                by_zone[key] = [names[i]]
-        if len(by_zone) == 1:
-            ((key, found),) = by_zone.items()
-            parts = [_zone_phrase(key, found)]
-        else:
-            parts = [
-                _zone_phrase(key, by_zone[key])
-                for key in _EXPLAIN_ORDER
-                if key in by_zone
+            points = self._point_matches(found)
+        return explains, zones, other_face, words, points
+
+    def _point_matches(self, found):
+        """Return the contributing trigger points, the one earning most first."""
+        by_point = {}  # trigger point index -> [total value, spots, zones]
+        for i, reach in found:
+            for index, value, zone, _face in reach.entries:
+                record = by_point.get(index)
+                if record is None:
+                    by_point[index] = [value, [i], [zone]]
+                else:
+                    record[0] += value
+                    record[1].append(i)
+                    record[2].append(zone)
+        ordered = sorted(
+            by_point.items(), key=lambda item: (-item[1][0], self._ids[item[0]])
+        )
+        return tuple(
+            [
+                PointMatch(self.points[index], tuple(explained), tuple(zones))
+                for index, (_total, explained, zones) in ordered
             ]
-        text = head + "; ".join(parts)
-        if level in PREVALENCE_WORDS:
-            text += "; " + PREVALENCE_WORDS[level]
-        return text
+        )
+
+
+@functools.lru_cache(maxsize=EXPLANATIONS_KEPT)
+def _explanation(spots, level, words):
+    """Return the sentence for a candidate.
+
+    ``words`` holds (region name, other face, zone) for each spot the
+    candidate explains, in spot order; ``spots`` is the drawing's spot count.
+    """
+    count = len(words)
+    if spots == 1:
+        head = "explains your spot: "
+    elif count == spots == 2:
+        head = "explains both your spots: "
+    elif count == spots:
+        head = f"explains all {count} of your spots: "
+    else:
+        head = f"explains {count} of your {spots} spots: "
+    by_zone = {}
+    for name, other_face, zone in words:
+        names = by_zone.setdefault((other_face, zone), [])
+        if name not in names:
+            names.append(name)
+    text = head + "; ".join(
+        [_zone_phrase(key, by_zone[key]) for key in _EXPLAIN_ORDER if key in by_zone]
+    )
+    if level in PREVALENCE_WORDS:
+        text += "; " + PREVALENCE_WORDS[level]
+    return text
 
 
 def _zone_phrase(key, names):
