@@ -90,9 +90,12 @@ PREVALENCE_WORDS = {
     "rare": "a rare source of pain here",
 }
 """What the explanation says; most muscles are occasional sources, unsaid."""
+_TAIL = {level: "; " + words for level, words in PREVALENCE_WORDS.items()}
 
+SORT_ALL = 128
+"""Up to this many muscles, numpy sorts them all faster than it cuts first."""
 EXPLANATIONS_KEPT = 4096
-"""Explanation sentences remembered: the same few recur across drawings."""
+"""How many multi-spot explanations to remember: the same ones recur."""
 
 TOES = ("big-toe", "lesser-toes")
 DIGIT_FACES = {
@@ -235,6 +238,7 @@ class Reach(NamedTuple):
     zone: str
     other_face: bool
     words: tuple[str, bool, str]  # (region name, other face, zone): explanation
+    said: str  # the explanation after its head, when this is the only spot
     entries: tuple[tuple[int, float, str, bool], ...]  # (point, value, zone, face)
     points: tuple[tuple[TriggerPoint, tuple[str]], ...]  # best first, with zone
 
@@ -267,14 +271,14 @@ class LookupEngine:
             if (other := self._other_face_of(region_id)) in atlas.regions
         }
         self._ids = [point.spec.id for point in self.points]
-        self._build_reach()
-        self._build_matrix()
-        self._build_outlines()
         levels = [prevalence_level(muscle) for muscle, _side in self._groups]
         self._levels = levels
         self._bonus = np.array(
             [PREVALENCE_BONUS[level or DEFAULT_PREVALENCE] for level in levels]
         )
+        self._build_reach()
+        self._build_matrix()
+        self._build_outlines()
         rank_names = [
             (muscle.name, ("right", "left", "midline").index(side))
             for muscle, side in self._groups
@@ -332,13 +336,15 @@ class LookupEngine:
 
     def _reach_of(self, name, entries):
         """Return the Reach of trigger point entries (by index) in one region."""
-        _index, value, zone, face = max(entries, key=lambda entry: entry[1])
+        index, value, zone, face = max(entries, key=lambda entry: entry[1])
         ranked = sorted(entries, key=lambda entry: (-entry[1], self._ids[entry[0]]))
+        level = self._levels[self._group_of[index]]
         return Reach(
             value,
             zone,
             face,
             (name, face, zone),
+            _zone_phrase((face, zone), [name]) + _TAIL.get(level, ""),
             tuple(entries),
             tuple([(self.points[entry[0]], (entry[2],)) for entry in ranked]),
         )
@@ -365,7 +371,7 @@ class LookupEngine:
         self._row = {region_id: row for row, region_id in enumerate(self._reach)}
         shape = (len(self._reach), len(self._groups))
         self._values = np.zeros(shape)
-        self._essential = np.zeros(shape, dtype=bool)
+        self._essential = np.zeros(shape, dtype=np.uint8)
         for region_id, here in self._reach.items():
             row, groups = self._row[region_id], list(here)
             self._values[row, groups] = [reach.value for reach in here.values()]
@@ -388,16 +394,11 @@ class LookupEngine:
                 if shape is None or shape.is_empty:
                     continue
                 shapely.prepare(shape)
+                outline = (shape.bounds, shape, index, zone)
                 for region in self.atlas.regions_of(refined.view):
                     if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
-                        near.setdefault(region.id, []).append((shape, index, zone))
-        self._outlines = {
-            region_id: (
-                np.array([shape for shape, _index, _zone in found], dtype=object),
-                [(index, zone) for _shape, index, zone in found],
-            )
-            for region_id, found in near.items()
-        }
+                        near.setdefault(region.id, []).append(outline)
+        self._outlines = near
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -420,19 +421,25 @@ class LookupEngine:
         rows = [self._row[spot.region_id] for spot in spots]
         values = self._values.take(rows, axis=0)
         essential = self._essential.take(rows, axis=0)
-        reaches = [
-            self._reach_at(spot, values[i], essential[i])
-            for i, spot in enumerate(spots)
-        ]
+        reaches = [self._reach[spot.region_id] for spot in spots]
+        for i, spot in enumerate(spots):
+            if spot.region_id in self._outlines:
+                reaches[i] = self._refined(spot, reaches[i], values[i], essential[i])
         counts = (values > 0).sum(axis=0)
         values *= np.array([[spot.intensity / total] for spot in spots])
-        scores = np.round(100 * values.sum(axis=0), 1)
+        scores = (100 * values.sum(axis=0)).round(1)
         order = scores + self._bonus
         order[counts == len(spots)] += 1000.0
-        best = self._best(order, counts, essential.sum(axis=0), limit)
+        best = self._best(order, counts, essential.sum(axis=0, dtype=int), limit)
+        found = {group: [] for group in best.tolist()}  # (spot index, Reach)
+        for i, here in enumerate(reaches):
+            for group in found.keys() & here.keys():
+                found[group].append((i, here[group]))
         return [
-            self._candidate(group, score, reaches)
-            for group, score in zip(best.tolist(), scores[best].tolist(), strict=True)
+            self._candidate(group, score, spots_found, len(spots))
+            for (group, spots_found), score in zip(
+                found.items(), scores[best].tolist(), strict=True
+            )
         ]
 
     def _best(self, order, counts, essential, limit):
@@ -442,8 +449,8 @@ class LookupEngine:
         and side.  With many muscles, only those ordered at or above the
         ``limit``-th best (ties at the cut included) are sorted.
         """
-        shortlist = np.flatnonzero(counts)
-        if len(shortlist) > limit:
+        shortlist = counts.nonzero()[0]
+        if len(shortlist) > max(limit, SORT_ALL):
             ordered = order[shortlist]
             cut = np.partition(ordered, len(shortlist) - limit)[len(shortlist) - limit]
             shortlist = shortlist[ordered >= cut]
@@ -456,34 +463,30 @@ class LookupEngine:
         )
         return shortlist[ranked[:limit]]
 
-    def _reach_at(self, spot, values, essential):
-        """Return {group: Reach} for one spot, refined outlines under it included.
+    def _refined(self, spot, here, values, essential):
+        """Return {group: Reach} for a spot, with the refined outlines under it.
 
         Where an outline changes a muscle's best match, ``values`` and
         ``essential`` (the spot's rows of the drawing's matrices) follow.
         """
-        here = self._reach[spot.region_id]
-        if spot.region_id not in self._outlines:
-            return here
         changed = self._refined_reach(spot, here)
-        if changed:
-            here = {**here, **changed}
-            groups = list(changed)
-            values[groups] = [reach.value for reach in changed.values()]
-            essential[groups] = [
-                reach.zone == "essential" for reach in changed.values()
-            ]
-        return here
+        for group, reach in changed.items():
+            values[group] = reach.value
+            essential[group] = reach.zone == "essential"
+        return {**here, **changed} if changed else here
 
     def _refined_reach(self, spot, here):
         """Return {group: Reach} of the muscles with an outline under the spot."""
-        shapes, owners = self._outlines[spot.region_id]
-        inside = shapely.intersects_xy(shapes, spot.x, spot.y)
+        x, y = spot.x, spot.y
         hits = {}  # trigger point index -> best zone whose outline holds the spot
-        for index, zone in (owners[k] for k in np.flatnonzero(inside).tolist()):
-            if index not in hits or MATCH[zone] > MATCH[hits[index]]:
+        for (x0, y0, x1, y1), shape, index, zone in self._outlines[spot.region_id]:
+            if (
+                x0 <= x <= x1
+                and y0 <= y <= y1
+                and shapely.intersects_xy(shape, x, y)
+                and (index not in hits or MATCH[zone] > MATCH[hits[index]])
+            ):
                 hits[index] = zone
-        name = self.atlas.regions[spot.region_id].name
         by_group = {}
         for index, zone in hits.items():
             group = self._group_of[index]
@@ -492,22 +495,33 @@ class LookupEngine:
             value = self._value(index, zone)
             if index not in merged or value > merged[index][1]:
                 merged[index] = (index, value, zone, False)
+            name = self.atlas.regions[spot.region_id].name
             by_group[group] = self._reach_of(name, sorted(merged.values()))
         return by_group
 
-    def _candidate(self, group, score, reaches):
-        """Say which of the muscle's trigger points explain which spots."""
-        found = [
-            (i, reach)
-            for i, here in enumerate(reaches)
-            if (reach := here.get(group)) is not None
-        ]
-        if len(found) == 1:
-            explains, zones, other_face, words, points = self._one_spot(*found[0])
+    def _candidate(self, group, score, found, count):
+        """Say which of the muscle's trigger points explain which spots.
+
+        ``found`` holds (spot index, Reach) for each spot the muscle explains,
+        in spot order, and ``count`` is the number of spots.
+        """
+        if len(found) == 1:  # most candidates explain one spot
+            i, reach = found[0]
+            explains = (i,)
+            zones, said = (reach.zone,), reach.said
+            other_face = explains if reach.other_face else ()
+            points = tuple(
+                [PointMatch(point, explains, zone) for point, zone in reach.points]
+            )
         else:
-            explains, zones, other_face, words, points = self._spots(group, found)
-        level = self._levels[group]
+            explains = tuple([i for i, _reach in found])
+            zones = tuple([reach.zone for _i, reach in found])
+            words = tuple([reach.words for _i, reach in found])
+            said = _phrases(words) + _TAIL.get(self._levels[group], "")
+            other_face = tuple([i for i, reach in found if reach.other_face])
+            points = self._point_matches(group, found, explains, zones)
         muscle, side = self._groups[group]
+        level = self._levels[group]
         return Candidate(
             muscle,
             side,
@@ -517,34 +531,14 @@ class LookupEngine:
             other_face,
             points,
             level,
-            _explanation(len(reaches), level, words),
+            _head(len(explains), count) + said,
         )
 
-    @staticmethod
-    def _one_spot(i, reach):
-        """Return a candidate's details when it explains one spot (most do)."""
-        explains = (i,)
-        points = tuple(
-            [PointMatch(point, explains, zone) for point, zone in reach.points]
-        )
-        other_face = explains if reach.other_face else ()
-        return explains, (reach.zone,), other_face, (reach.words,), points
-
-    def _spots(self, group, found):
-        """Return a candidate's details from its (spot index, Reach) pairs."""
-        explains = tuple([i for i, _reach in found])
-        zones = tuple([reach.zone for _i, reach in found])
-        other_face = tuple([i for i, reach in found if reach.other_face])
-        words = tuple([reach.words for _i, reach in found])
+    def _point_matches(self, group, found, explains, zones):
+        """Return the contributing trigger points, the one earning most first."""
         members = self._members[group]
         if len(members) == 1:
-            points = (PointMatch(self.points[members[0]], explains, zones),)
-        else:
-            points = self._point_matches(found)
-        return explains, zones, other_face, words, points
-
-    def _point_matches(self, found):
-        """Return the contributing trigger points, the one earning most first."""
+            return (PointMatch(self.points[members[0]], explains, zones),)
         by_point = {}  # trigger point index -> [total value, spots, zones]
         for i, reach in found:
             for index, value, zone, _face in reach.entries:
@@ -566,33 +560,33 @@ class LookupEngine:
         )
 
 
+@functools.lru_cache(maxsize=1024)
+def _head(count, spots):
+    """Return how a candidate's explanation starts: how many spots it explains."""
+    if spots == 1:
+        return "explains your spot: "
+    if count == spots == 2:
+        return "explains both your spots: "
+    if count == spots:
+        return f"explains all {count} of your spots: "
+    return f"explains {count} of your {spots} spots: "
+
+
 @functools.lru_cache(maxsize=EXPLANATIONS_KEPT)
-def _explanation(spots, level, words):
-    """Return the sentence for a candidate.
+def _phrases(words):
+    """Return what the explanation says of several spots, grouped by zone.
 
     ``words`` holds (region name, other face, zone) for each spot the
-    candidate explains, in spot order; ``spots`` is the drawing's spot count.
+    candidate explains, in spot order.
     """
-    count = len(words)
-    if spots == 1:
-        head = "explains your spot: "
-    elif count == spots == 2:
-        head = "explains both your spots: "
-    elif count == spots:
-        head = f"explains all {count} of your spots: "
-    else:
-        head = f"explains {count} of your {spots} spots: "
     by_zone = {}
     for name, other_face, zone in words:
         names = by_zone.setdefault((other_face, zone), [])
         if name not in names:
             names.append(name)
-    text = head + "; ".join(
+    return "; ".join(
         [_zone_phrase(key, by_zone[key]) for key in _EXPLAIN_ORDER if key in by_zone]
     )
-    if level in PREVALENCE_WORDS:
-        text += "; " + PREVALENCE_WORDS[level]
-    return text
 
 
 def _zone_phrase(key, names):
