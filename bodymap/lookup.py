@@ -131,7 +131,9 @@ class Candidate(NamedTuple):
     """A muscle on one side that may explain part of the drawing.
 
     A named tuple rather than a dataclass: a lookup builds twenty of them, and
-    a tuple is built several times faster.
+    a tuple is built several times faster.  The engine builds them (and their
+    ``PointMatch``es) with ``_new``, which skips the named tuple's own
+    ``__new__`` (a Python function, half the cost) and takes every field.
     """
 
     muscle: Muscle
@@ -206,6 +208,10 @@ class Candidate(NamedTuple):
         if votes.get(self.point.view) == best:
             return self.point.view
         return next(view for view, count in votes.items() if count == best)
+
+
+_new = tuple.__new__
+"""Build a named tuple from a tuple of all its fields, in order."""
 
 
 def prevalence_level(muscle):
@@ -399,6 +405,7 @@ class LookupEngine:
                     if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
                         near.setdefault(region.id, []).append(outline)
         self._outlines = near
+        self._refined_reaches = {}  # (region id, outlines under a spot) -> changes
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -487,6 +494,16 @@ class LookupEngine:
                 and (index not in hits or MATCH[zone] > MATCH[hits[index]])
             ):
                 hits[index] = zone
+        if not hits:
+            return {}
+        key = (spot.region_id, tuple(sorted(hits.items())))
+        if key not in self._refined_reaches:
+            self._refined_reaches[key] = self._merged_reach(spot.region_id, hits)
+        return self._refined_reaches[key]
+
+    def _merged_reach(self, region_id, hits):
+        """Return {group: Reach} of a region with the outlines ``hits`` added."""
+        here, name = self._reach[region_id], self.atlas.regions[region_id].name
         by_group = {}
         for index, zone in hits.items():
             group = self._group_of[index]
@@ -495,7 +512,6 @@ class LookupEngine:
             value = self._value(index, zone)
             if index not in merged or value > merged[index][1]:
                 merged[index] = (index, value, zone, False)
-            name = self.atlas.regions[spot.region_id].name
             by_group[group] = self._reach_of(name, sorted(merged.values()))
         return by_group
 
@@ -511,34 +527,40 @@ class LookupEngine:
             zones, said = (reach.zone,), reach.said
             other_face = explains if reach.other_face else ()
             points = tuple(
-                [PointMatch(point, explains, zone) for point, zone in reach.points]
+                [
+                    _new(PointMatch, (point, explains, zone))
+                    for point, zone in reach.points
+                ]
             )
         else:
-            explains = tuple([i for i, _reach in found])
-            zones = tuple([reach.zone for _i, reach in found])
-            words = tuple([reach.words for _i, reach in found])
+            explains, reaches = zip(*found, strict=True)
+            zones = tuple([reach.zone for reach in reaches])
+            words = tuple([reach.words for reach in reaches])
             said = _phrases(words) + _TAIL.get(self._levels[group], "")
             other_face = tuple([i for i, reach in found if reach.other_face])
             points = self._point_matches(group, found, explains, zones)
         muscle, side = self._groups[group]
         level = self._levels[group]
-        return Candidate(
-            muscle,
-            side,
-            score,
-            explains,
-            zones,
-            other_face,
-            points,
-            level,
-            _head(len(explains), count) + said,
+        return _new(
+            Candidate,
+            (
+                muscle,
+                side,
+                score,
+                explains,
+                zones,
+                other_face,
+                points,
+                level,
+                _head(len(explains), count) + said,
+            ),
         )
 
     def _point_matches(self, group, found, explains, zones):
         """Return the contributing trigger points, the one earning most first."""
         members = self._members[group]
         if len(members) == 1:
-            return (PointMatch(self.points[members[0]], explains, zones),)
+            return (_new(PointMatch, (self.points[members[0]], explains, zones)),)
         by_point = {}  # trigger point index -> [total value, spots, zones]
         for i, reach in found:
             for index, value, zone, _face in reach.entries:
@@ -554,7 +576,7 @@ class LookupEngine:
         )
         return tuple(
             [
-                PointMatch(self.points[index], tuple(explained), tuple(zones))
+                _new(PointMatch, (self.points[index], tuple(explained), tuple(zones)))
                 for index, (_total, explained, zones) in ordered
             ]
         )
