@@ -279,6 +279,10 @@ class LookupEngine:
         self._ids = [point.spec.id for point in self.points]
         levels = [prevalence_level(muscle) for muscle, _side in self._groups]
         self._levels = levels
+        self._about = [
+            (muscle, side, level)
+            for (muscle, side), level in zip(self._groups, levels, strict=True)
+        ]
         self._bonus = np.array(
             [PREVALENCE_BONUS[level or DEFAULT_PREVALENCE] for level in levels]
         )
@@ -422,9 +426,28 @@ class LookupEngine:
 
     def rank(self, spots, limit=20):
         """Return up to ``limit`` candidate muscles for the spots, best first."""
-        total = sum(spot.intensity for spot in spots)
+        total = sum([spot.intensity for spot in spots])
         if not spots or total == 0 or not self._groups:
             return []
+        values, essential, reaches = self._rows(spots)
+        counts = (values > 0).sum(axis=0)
+        values *= np.array([[spot.intensity / total] for spot in spots])
+        scores = (100 * values.sum(axis=0)).round(1)
+        order = scores + self._bonus
+        order[counts == len(spots)] += 1000.0
+        best = self._best(order, counts, essential.sum(axis=0, dtype=int), limit)
+        found = self._found(best.tolist(), reaches)
+        return [
+            self._candidate(group, score, found[group], len(spots))
+            for group, score in zip(found, scores[best].tolist(), strict=True)
+        ]
+
+    def _rows(self, spots):
+        """Return the drawing's rows of values and essential flags, and its reach.
+
+        One row per spot (a copy), with the refined outlines under the spot
+        applied, and beside them {group: Reach} per spot.
+        """
         rows = [self._row[spot.region_id] for spot in spots]
         values = self._values.take(rows, axis=0)
         essential = self._essential.take(rows, axis=0)
@@ -432,22 +455,16 @@ class LookupEngine:
         for i, spot in enumerate(spots):
             if spot.region_id in self._outlines:
                 reaches[i] = self._refined(spot, reaches[i], values[i], essential[i])
-        counts = (values > 0).sum(axis=0)
-        values *= np.array([[spot.intensity / total] for spot in spots])
-        scores = (100 * values.sum(axis=0)).round(1)
-        order = scores + self._bonus
-        order[counts == len(spots)] += 1000.0
-        best = self._best(order, counts, essential.sum(axis=0, dtype=int), limit)
-        found = {group: [] for group in best.tolist()}  # (spot index, Reach)
+        return values, essential, reaches
+
+    @staticmethod
+    def _found(groups, reaches):
+        """Return {group: [(spot index, Reach)]} for the spots each explains."""
+        found = {group: [] for group in groups}
         for i, here in enumerate(reaches):
             for group in found.keys() & here.keys():
                 found[group].append((i, here[group]))
-        return [
-            self._candidate(group, score, spots_found, len(spots))
-            for (group, spots_found), score in zip(
-                found.items(), scores[best].tolist(), strict=True
-            )
-        ]
+        return found
 
     def _best(self, order, counts, essential, limit):
         """Return the ``limit`` best muscles that explain anything, best first.
@@ -526,12 +543,7 @@ class LookupEngine:
             explains = (i,)
             zones, said = (reach.zone,), reach.said
             other_face = explains if reach.other_face else ()
-            points = tuple(
-                [
-                    _new(PointMatch, (point, explains, zone))
-                    for point, zone in reach.points
-                ]
-            )
+            points = _matches_of_one_spot(reach.points, explains)
         else:
             explains, reaches = zip(*found, strict=True)
             zones = tuple([reach.zone for reach in reaches])
@@ -539,8 +551,7 @@ class LookupEngine:
             said = _phrases(words) + _TAIL.get(self._levels[group], "")
             other_face = tuple([i for i, reach in found if reach.other_face])
             points = self._point_matches(group, found, explains, zones)
-        muscle, side = self._groups[group]
-        level = self._levels[group]
+        muscle, side, level = self._about[group]
         return _new(
             Candidate,
             (
@@ -561,25 +572,30 @@ class LookupEngine:
         members = self._members[group]
         if len(members) == 1:
             return (_new(PointMatch, (self.points[members[0]], explains, zones)),)
-        by_point = {}  # trigger point index -> [total value, spots, zones]
+        by_point = {}  # trigger point index -> [-total value, id, index, spots, zones]
         for i, reach in found:
             for index, value, zone, _face in reach.entries:
                 record = by_point.get(index)
                 if record is None:
-                    by_point[index] = [value, [i], [zone]]
+                    by_point[index] = [-value, self._ids[index], index, [i], [zone]]
                 else:
-                    record[0] += value
-                    record[1].append(i)
-                    record[2].append(zone)
-        ordered = sorted(
-            by_point.items(), key=lambda item: (-item[1][0], self._ids[item[0]])
-        )
+                    record[0] -= value
+                    record[3].append(i)
+                    record[4].append(zone)
         return tuple(
             [
-                _new(PointMatch, (self.points[index], tuple(explained), tuple(zones)))
-                for index, (_total, explained, zones) in ordered
+                _new(PointMatch, (self.points[index], tuple(spots), tuple(zones)))
+                for _total, _id, index, spots, zones in sorted(by_point.values())
             ]
         )
+
+
+def _matches_of_one_spot(points, explains):
+    """Return the PointMatches of a candidate that explains one spot."""
+    if len(points) == 1:  # no list to build: this is most of them
+        ((point, zone),) = points
+        return (_new(PointMatch, (point, explains, zone)),)
+    return tuple([_new(PointMatch, (point, explains, zone)) for point, zone in points])
 
 
 @functools.lru_cache(maxsize=1024)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bodymap.lookup import LookupEngine
+from bodymap.lookup import SORT_ALL, LookupEngine
 
 
 @dataclass(frozen=True)
@@ -434,3 +434,79 @@ def test_the_view_shown_holds_the_spots_and_the_main_zone(atlas):
     spots = [engine.spot_in_region("right-heel")]
     (candidate,) = engine.rank(spots)
     assert candidate.view_to_show(atlas, spots) == "back"
+
+
+def test_an_exact_tie_goes_to_more_spots_in_main_zones(atlas):
+    # Both patterns cover the same area (left and right cheek are mirrors), so
+    # one essential match scores exactly what two spillover matches score.
+    engine = LookupEngine(
+        atlas,
+        [
+            make_point(atlas, "a-spills", spillover=["right-temple", "right-cheek"]),
+            make_point(
+                atlas, "z-main", essential=["right-temple"], spillover=["left-cheek"]
+            ),
+        ],
+    )
+    spots = [
+        engine.spot_in_region(r) for r in ("right-temple", "right-cheek", "right-heel")
+    ]
+    first, second = engine.rank(spots)
+    assert first.score == second.score
+    assert (first.muscle.name, first.zones) == ("z-main", ("essential",))
+    assert second.muscle.name == "a-spills"
+    assert [c.muscle.name for c in engine.rank(spots, limit=1)] == ["z-main"]
+
+
+def test_a_short_limit_keeps_the_order_among_many_muscles(atlas):
+    """Past ``SORT_ALL`` muscles the engine cuts at the limit before sorting."""
+    points = [
+        make_point(atlas, f"m{n:03}", **{zone: ["right-temple"]})
+        for n, zone in enumerate(["essential", "local", "spillover"] * 60)
+    ]
+    engine = LookupEngine(atlas, points)
+    spot = [engine.spot_in_region("right-temple")]
+    full = [c.muscle.name for c in engine.rank(spot, limit=len(points))]
+    assert len(full) == len(points) > SORT_ALL
+    assert full[:3] == ["m000", "m003", "m006"]
+    for limit in (1, 20, 59, 60, 61, 100):
+        assert [c.muscle.name for c in engine.rank(spot, limit=limit)] == full[:limit]
+
+
+def _inside_a_refined_outline_only(bundle):
+    """Return (trigger point, zone, spot) for a click a refined outline holds.
+
+    The spot lies in a region the zone does not list, so only the outline
+    explains it.
+    """
+    engine = bundle.lookup
+    for point in bundle.patterns.trigger_points:
+        for zone, refined in point.spec.zone_shapes.items():
+            if zone == "local":
+                continue
+            shape = point.shapes[zone][refined.view]
+            for region in bundle.atlas.regions_of(refined.view):
+                if region.id in point.zones[zone]:
+                    continue
+                inside = region.shape.intersection(shape)
+                if inside.area < 1:
+                    continue
+                x, y = inside.representative_point().coords[0]
+                spot = engine.spot_at(refined.view, x, y)
+                if spot is not None and spot.region_id == region.id:
+                    return point, zone, spot
+    raise AssertionError("no refined outline reaches past its listed regions")
+
+
+def test_a_click_inside_a_refined_outline_is_explained_by_it(bundle):
+    point, zone, spot = _inside_a_refined_outline_only(bundle)
+    by_key = {c.key: c for c in bundle.lookup.rank([spot], limit=100)}
+    candidate = by_key[f"{point.muscle.id}.{point.side}"]
+    matches = {m.point.key: m for m in candidate.trigger_points}
+    assert matches[point.key].explains == (0,)
+    assert matches[point.key].zones == (zone,)
+    # the same spot among others (whose rows are not refined) is still found
+    others = [bundle.lookup.spot_in_region(r) for r in ("right-heel", "left-heel")]
+    candidates = bundle.lookup.rank([*others, spot], limit=100)
+    explained = {c.key: c.explains for c in candidates}
+    assert 2 in explained[f"{point.muscle.id}.{point.side}"]
