@@ -46,16 +46,27 @@ Each candidate lists the trigger points that contribute, best first, and which
 spots each explains.  Zones are sided: a spot at the right temple can only be
 explained by trigger points whose zones include the right temple.  Spots
 resolve to atlas regions through the atlas's STRtree; a zone refined by its
-own outline matches its listed regions and, in a second STRtree, any spot
-inside the outline.
+own outline matches its listed regions and any spot inside the outline.
 
 How it stays fast
 -----------------
-Everything that does not depend on the drawing is worked out once: for every
-region, the muscles that earn anything there and their best value (digit
-faces included), as numpy arrays.  A lookup concatenates one set per spot and
-sums them per muscle with ``bincount``, picks the best muscles (breaking ties
-at the cut the way the final order does), and only then explains those.
+Everything that does not depend on the drawing is worked out once, when the
+engine is built:
+
+* for every region, each muscle that earns anything there and how (a
+  ``Reach``: its best value and zone, every trigger point's, and what the
+  explanation says when that is the only spot it explains);
+* the best values again as a table of numbers, one row per region and one
+  column per muscle, and beside it which of them are in a main zone;
+* for every region, the refined outlines within a click's reach of it.
+
+A lookup copies its spots' rows of the tables, changes the few entries a
+refined outline under a spot improves, adds the rows up per muscle, and lets
+numpy pick and order the best few.  Only those are explained, each from its
+spots' ``Reach``.  Most candidates explain a single spot, and their sentence
+was written when the engine was built; the sentences about several spots are
+remembered (the same ones recur across drawings), and so is what each set of
+refined outlines changes in a region.
 """
 
 import functools
@@ -235,9 +246,8 @@ class Reach(NamedTuple):
     """How one muscle explains a spot in one region, worked out once.
 
     ``entries`` holds every trigger point of the muscle that earns anything
-    there, by index, and ``points`` the same trigger points the way a
-    candidate lists them when this is the only spot it explains; the other
-    fields describe the best of them.
+    there, the way a candidate lists them when this is the only spot it
+    explains (best first, then by id); the other fields describe the best.
     """
 
     value: float
@@ -246,7 +256,6 @@ class Reach(NamedTuple):
     words: tuple[str, bool, str]  # (region name, other face, zone): explanation
     said: str  # the explanation after its head, when this is the only spot
     entries: tuple[tuple[int, float, str, bool], ...]  # (point, value, zone, face)
-    points: tuple[tuple[TriggerPoint, tuple[str]], ...]  # best first, with zone
 
 
 class LookupEngine:
@@ -294,8 +303,8 @@ class LookupEngine:
             for muscle, side in self._groups
         ]
         by_name = sorted(range(len(self._groups)), key=rank_names.__getitem__)
-        self._name_rank = np.empty(len(self._groups), dtype=np.intp)
-        self._name_rank[by_name] = np.arange(len(self._groups))
+        self._name_rank_down = np.empty(len(self._groups), dtype=np.intp)
+        self._name_rank_down[by_name] = np.arange(len(self._groups))[::-1]
 
     @staticmethod
     def _coverage(point):
@@ -345,22 +354,27 @@ class LookupEngine:
         return values
 
     def _reach_of(self, name, entries):
-        """Return the Reach of trigger point entries (by index) in one region."""
+        """Return the Reach of trigger point entries (by index) in one region.
+
+        Its words and sentence are shared with every equal Reach: regions
+        repeat them, and at 100 times today's data copies would take tens of
+        megabytes.
+        """
         index, value, zone, face = max(entries, key=lambda entry: entry[1])
-        ranked = sorted(entries, key=lambda entry: (-entry[1], self._ids[entry[0]]))
         level = self._levels[self._group_of[index]]
+        said = _zone_phrase((face, zone), [name]) + _TAIL.get(level, "")
         return Reach(
             value,
             zone,
             face,
-            (name, face, zone),
-            _zone_phrase((face, zone), [name]) + _TAIL.get(level, ""),
-            tuple(entries),
-            tuple([(self.points[entry[0]], (entry[2],)) for entry in ranked]),
+            self._shared.setdefault((name, face, zone), (name, face, zone)),
+            self._shared.setdefault(said, said),
+            tuple(sorted(entries, key=lambda entry: (-entry[1], self._ids[entry[0]]))),
         )
 
     def _build_reach(self):
         """Work out, per region, how each muscle that earns anything explains it."""
+        self._shared = {}
         found = {region_id: {} for region_id in self.atlas.regions}
         for index in range(len(self.points)):
             group = self._group_of[index]
@@ -409,7 +423,7 @@ class LookupEngine:
                     if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
                         near.setdefault(region.id, []).append(outline)
         self._outlines = near
-        self._refined_reaches = {}  # (region id, outlines under a spot) -> changes
+        self._refined_reaches = {}  # (region, outlines under a spot) -> changes
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -433,9 +447,9 @@ class LookupEngine:
         counts = (values > 0).sum(axis=0)
         values *= np.array([[spot.intensity / total] for spot in spots])
         scores = (100 * values.sum(axis=0)).round(1)
-        order = scores + self._bonus
-        order[counts == len(spots)] += 1000.0
-        best = self._best(order, counts, essential.sum(axis=0, dtype=int), limit)
+        order = scores + self._bonus  # prevalence breaks near-ties
+        order[counts == len(spots)] += 1000.0  # explaining every spot comes first
+        best = self._best(order, counts, essential.sum(axis=0), limit)
         found = self._found(best.tolist(), reaches)
         return [
             self._candidate(group, score, found[group], len(spots))
@@ -470,22 +484,20 @@ class LookupEngine:
         """Return the ``limit`` best muscles that explain anything, best first.
 
         By ``order``, then the number of spots in their main zones, then name
-        and side.  With many muscles, only those ordered at or above the
-        ``limit``-th best (ties at the cut included) are sorted.
+        and side (``_name_rank_down`` counts names from Z to A, so that one
+        ascending sort puts the best last).  With many muscles, only those
+        ordered at or above the ``limit``-th best (ties at the cut included)
+        are sorted.
         """
         shortlist = counts.nonzero()[0]
         if len(shortlist) > max(limit, SORT_ALL):
             ordered = order[shortlist]
             cut = np.partition(ordered, len(shortlist) - limit)[len(shortlist) - limit]
             shortlist = shortlist[ordered >= cut]
-        ranked = np.lexsort(
-            (
-                self._name_rank[shortlist],
-                -essential[shortlist],
-                -order[shortlist],
-            )
+        worst_first = np.lexsort(
+            (self._name_rank_down[shortlist], essential[shortlist], order[shortlist])
         )
-        return shortlist[ranked[:limit]]
+        return shortlist[worst_first[::-1][:limit]]
 
     def _refined(self, spot, here, values, essential):
         """Return {group: Reach} for a spot, with the refined outlines under it.
@@ -543,7 +555,7 @@ class LookupEngine:
             explains = (i,)
             zones, said = (reach.zone,), reach.said
             other_face = explains if reach.other_face else ()
-            points = _matches_of_one_spot(reach.points, explains)
+            points = self._matches_of_one_spot(reach.entries, explains)
         else:
             explains, reaches = zip(*found, strict=True)
             zones = tuple([reach.zone for reach in reaches])
@@ -567,6 +579,18 @@ class LookupEngine:
             ),
         )
 
+    def _matches_of_one_spot(self, entries, explains):
+        """Return the PointMatches of a candidate that explains one spot."""
+        if len(entries) == 1:  # no list to build: this is most of them
+            ((index, _value, zone, _face),) = entries
+            return (_new(PointMatch, (self.points[index], explains, (zone,))),)
+        return tuple(
+            [
+                _new(PointMatch, (self.points[index], explains, (zone,)))
+                for index, _value, zone, _face in entries
+            ]
+        )
+
     def _point_matches(self, group, found, explains, zones):
         """Return the contributing trigger points, the one earning most first."""
         members = self._members[group]
@@ -588,14 +612,6 @@ class LookupEngine:
                 for _total, _id, index, spots, zones in sorted(by_point.values())
             ]
         )
-
-
-def _matches_of_one_spot(points, explains):
-    """Return the PointMatches of a candidate that explains one spot."""
-    if len(points) == 1:  # no list to build: this is most of them
-        ((point, zone),) = points
-        return (_new(PointMatch, (point, explains, zone)),)
-    return tuple([_new(PointMatch, (point, explains, zone)) for point, zone in points])
 
 
 @functools.lru_cache(maxsize=1024)
