@@ -231,7 +231,6 @@ def prevalence_level(muscle):
 
 
 def _join(names):
-    names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -362,7 +361,7 @@ class LookupEngine:
         """
         index, value, zone, face = max(entries, key=lambda entry: entry[1])
         level = self._levels[self._group_of[index]]
-        said = _zone_phrase((face, zone), [name]) + _TAIL.get(level, "")
+        said = name + _ZONE_ENDINGS[face, zone] + _TAIL.get(level, "")
         return Reach(
             value,
             zone,
@@ -445,7 +444,7 @@ class LookupEngine:
             return []
         values, essential, reaches = self._rows(spots)
         counts = (values > 0).sum(axis=0)
-        values *= np.array([[spot.intensity / total] for spot in spots])
+        values *= np.array([spot.intensity / total for spot in spots])[:, None]
         scores = (100 * values.sum(axis=0)).round(1)
         order = scores + self._bonus  # prevalence breaks near-ties
         order[counts == len(spots)] += 1000.0  # explaining every spot comes first
@@ -476,8 +475,10 @@ class LookupEngine:
         """Return {group: [(spot index, Reach)]} for the spots each explains."""
         found = {group: [] for group in groups}
         for i, here in enumerate(reaches):
-            for group in found.keys() & here.keys():
-                found[group].append((i, here[group]))
+            fewer, more = (here, found) if len(here) < len(found) else (found, here)
+            for group in fewer:
+                if group in more:
+                    found[group].append((i, here[group]))
         return found
 
     def _best(self, order, counts, essential, limit):
@@ -552,10 +553,13 @@ class LookupEngine:
         """
         if len(found) == 1:  # most candidates explain one spot
             i, reach = found[0]
-            explains = (i,)
-            zones, said = (reach.zone,), reach.said
+            explains, zones, said = (i,), (reach.zone,), reach.said
             other_face = explains if reach.other_face else ()
-            points = self._matches_of_one_spot(reach.entries, explains)
+            if len(reach.entries) == 1:  # and most with one trigger point
+                point = self.points[reach.entries[0][0]]
+                points = (_new(PointMatch, (point, explains, zones)),)
+            else:
+                points = self._matches_of_one_spot(reach.entries, explains)
         else:
             explains, reaches = zip(*found, strict=True)
             zones = tuple([reach.zone for reach in reaches])
@@ -581,9 +585,6 @@ class LookupEngine:
 
     def _matches_of_one_spot(self, entries, explains):
         """Return the PointMatches of a candidate that explains one spot."""
-        if len(entries) == 1:  # no list to build: this is most of them
-            ((index, _value, zone, _face),) = entries
-            return (_new(PointMatch, (self.points[index], explains, (zone,))),)
         return tuple(
             [
                 _new(PointMatch, (self.points[index], explains, (zone,)))
@@ -639,18 +640,18 @@ def _phrases(words):
         if name not in names:
             names.append(name)
     return "; ".join(
-        [_zone_phrase(key, by_zone[key]) for key in _EXPLAIN_ORDER if key in by_zone]
+        [
+            _join(by_zone[key]) + _ZONE_ENDINGS[key]
+            for key in sorted(by_zone, key=_ORDER)
+        ]
     )
 
 
-def _zone_phrase(key, names):
-    other_face, zone = key
-    phrase = f"{_join(names)} {ZONE_WORDS[zone]}"
-    return phrase + FACE_WORDS if other_face else phrase
-
-
-_EXPLAIN_ORDER = [
-    (other_face, zone)
+_ZONE_ENDINGS = {
+    (other_face, zone): f" {ZONE_WORDS[zone]}{FACE_WORDS if other_face else ''}"
     for other_face in (False, True)
     for zone in ("essential", "local", "spillover")
-]
+}
+"""What follows the names of the spots matched in each zone (and face)."""
+_ORDER = list(_ZONE_ENDINGS).index
+"""The place of each zone (and face) in an explanation: the order above."""
