@@ -166,3 +166,30 @@ def test_the_landmarks_reviewers_asked_for_are_regions(
     assert region.view == view
     assert neighbour in atlas.neighbours(region_id)
     assert atlas.region_at(view, *region.label_point) == region
+
+
+@pytest.mark.parametrize(
+    ("region_id", "zoom_id"),
+    [
+        ("right-elbow-crease", "right-elbow"),
+        ("left-elbow-crease", "left-elbow"),
+        ("right-back-of-elbow", "right-elbow"),
+        ("left-outer-elbow", "left-elbow"),
+        ("right-ear", "head"),
+        ("left-middle-finger-dorsal", "left-hand"),
+        ("right-big-toe", "feet"),
+    ],
+)
+def test_a_small_region_names_the_close_up_that_holds_it(atlas, region_id, zoom_id):
+    assert atlas.zoom_of(region_id) == zoom_id
+    region = atlas.regions[region_id]
+    boxes = {zoom: per_view for zoom, _label, per_view in atlas.zoom_boxes()}
+    x, y, width, height = map(float, boxes[zoom_id][region.view].split())
+    label_x, label_y = region.label_point
+    assert x <= label_x <= x + width and y <= label_y <= y + height
+
+
+def test_the_left_elbow_close_up_mirrors_the_right(atlas):
+    boxes = {zoom: per_view for zoom, _label, per_view in atlas.zoom_boxes()}
+    assert boxes["right-elbow"]["front"] == boxes["left-elbow"]["back"]
+    assert boxes["left-elbow"]["front"] == boxes["right-elbow"]["back"]
