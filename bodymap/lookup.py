@@ -257,6 +257,30 @@ class Reach(NamedTuple):
     entries: tuple[tuple[int, float, str, bool], ...]  # (point, value, zone, face)
 
 
+class RegionMatches(NamedTuple):
+    """Every muscle that earns anything in one region, by group and as arrays."""
+
+    reach: dict[int, Reach]  # group -> how it explains a spot here
+    groups: np.ndarray  # the same groups
+    values: np.ndarray  # per group: its best value here, then 1.0 if essential
+
+
+def _region_matches(reach):
+    """Return the RegionMatches of {group: Reach}."""
+    groups = list(reach)
+    return RegionMatches(
+        reach,
+        np.array(groups, dtype=np.intp),
+        np.array(
+            [
+                [reach[group].value for group in groups],
+                [reach[group].zone == "essential" for group in groups],
+            ],
+            dtype=float,
+        ),
+    )
+
+
 class LookupEngine:
     """Every muscle's value per region, built once, queried per drawing."""
 
@@ -295,7 +319,6 @@ class LookupEngine:
             [PREVALENCE_BONUS[level or DEFAULT_PREVALENCE] for level in levels]
         )
         self._build_reach()
-        self._build_matrix()
         self._build_outlines()
         rank_names = [
             (muscle.name, ("right", "left", "midline").index(side))
@@ -381,26 +404,15 @@ class LookupEngine:
                 found[region_id].setdefault(group, []).append(
                     (index, value, zone, face)
                 )
-        self._reach = {
-            region_id: {
-                group: self._reach_of(self.atlas.regions[region_id].name, entries)
-                for group, entries in here.items()
-            }
+        self._matches = {
+            region_id: _region_matches(
+                {
+                    group: self._reach_of(self.atlas.regions[region_id].name, entries)
+                    for group, entries in here.items()
+                }
+            )
             for region_id, here in found.items()
         }
-
-    def _build_matrix(self):
-        """Lay the best values out as one row per region, one column per muscle."""
-        self._row = {region_id: row for row, region_id in enumerate(self._reach)}
-        shape = (len(self._reach), len(self._groups))
-        self._values = np.zeros(shape)
-        self._essential = np.zeros(shape, dtype=np.uint8)
-        for region_id, here in self._reach.items():
-            row, groups = self._row[region_id], list(here)
-            self._values[row, groups] = [reach.value for reach in here.values()]
-            self._essential[row, groups] = [
-                reach.zone == "essential" for reach in here.values()
-            ]
 
     def _build_outlines(self):
         """Index the zones that have their own outline by the regions they reach.
@@ -422,7 +434,7 @@ class LookupEngine:
                     if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
                         near.setdefault(region.id, []).append(outline)
         self._outlines = near
-        self._refined_reaches = {}  # (region, outlines under a spot) -> changes
+        self._refined_matches = {}  # (region, outlines under a spot) -> matches
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -442,33 +454,36 @@ class LookupEngine:
         total = sum([spot.intensity for spot in spots])
         if not spots or total == 0 or not self._groups:
             return []
-        values, essential, reaches = self._rows(spots)
-        counts = (values > 0).sum(axis=0)
-        values *= np.array([spot.intensity / total for spot in spots])[:, None]
-        scores = (100 * values.sum(axis=0)).round(1)
+        here = [self._matches_at(spot) for spot in spots]
+        groups = np.concatenate([matches.groups for matches in here])
+        values = np.concatenate([matches.values for matches in here], axis=1)
+        weights = np.repeat(
+            [spot.intensity / total for spot in spots],
+            [len(matches.groups) for matches in here],
+        )
+        size = len(self._groups)
+        scores = (100 * np.bincount(groups, values[0] * weights, size)).round(1)
+        counts = np.bincount(groups, minlength=size)
         order = scores + self._bonus  # prevalence breaks near-ties
         order[counts == len(spots)] += 1000.0  # explaining every spot comes first
-        best = self._best(order, counts, essential.sum(axis=0), limit)
-        found = self._found(best.tolist(), reaches)
+        essential = np.bincount(groups, values[1], size)
+        best = self._best(order, counts, essential, limit)
+        found = self._found(best.tolist(), [matches.reach for matches in here])
         return [
             self._candidate(group, score, found[group], len(spots))
             for group, score in zip(found, scores[best].tolist(), strict=True)
         ]
 
-    def _rows(self, spots):
-        """Return the drawing's rows of values and essential flags, and its reach.
-
-        One row per spot (a copy), with the refined outlines under the spot
-        applied, and beside them {group: Reach} per spot.
-        """
-        rows = [self._row[spot.region_id] for spot in spots]
-        values = self._values.take(rows, axis=0)
-        essential = self._essential.take(rows, axis=0)
-        reaches = [self._reach[spot.region_id] for spot in spots]
-        for i, spot in enumerate(spots):
-            if spot.region_id in self._outlines:
-                reaches[i] = self._refined(spot, reaches[i], values[i], essential[i])
-        return values, essential, reaches
+    def _matches_at(self, spot):
+        """Return the RegionMatches of a spot, refined outlines under it included."""
+        if spot.region_id in self._outlines:
+            hits = self._refined_hits(spot)
+            if hits:
+                key = (spot.region_id, tuple(sorted(hits.items())))
+                if key not in self._refined_matches:
+                    self._refined_matches[key] = self._merged(spot.region_id, hits)
+                return self._refined_matches[key]
+        return self._matches[spot.region_id]
 
     @staticmethod
     def _found(groups, reaches):
@@ -500,22 +515,10 @@ class LookupEngine:
         )
         return shortlist[worst_first[::-1][:limit]]
 
-    def _refined(self, spot, here, values, essential):
-        """Return {group: Reach} for a spot, with the refined outlines under it.
-
-        Where an outline changes a muscle's best match, ``values`` and
-        ``essential`` (the spot's rows of the drawing's matrices) follow.
-        """
-        changed = self._refined_reach(spot, here)
-        for group, reach in changed.items():
-            values[group] = reach.value
-            essential[group] = reach.zone == "essential"
-        return {**here, **changed} if changed else here
-
-    def _refined_reach(self, spot, here):
-        """Return {group: Reach} of the muscles with an outline under the spot."""
+    def _refined_hits(self, spot):
+        """Return {trigger point index: best zone} of the outlines under a spot."""
         x, y = spot.x, spot.y
-        hits = {}  # trigger point index -> best zone whose outline holds the spot
+        hits = {}
         for (x0, y0, x1, y1), shape, index, zone in self._outlines[spot.region_id]:
             if (
                 x0 <= x <= x1
@@ -524,26 +527,21 @@ class LookupEngine:
                 and (index not in hits or MATCH[zone] > MATCH[hits[index]])
             ):
                 hits[index] = zone
-        if not hits:
-            return {}
-        key = (spot.region_id, tuple(sorted(hits.items())))
-        if key not in self._refined_reaches:
-            self._refined_reaches[key] = self._merged_reach(spot.region_id, hits)
-        return self._refined_reaches[key]
+        return hits
 
-    def _merged_reach(self, region_id, hits):
-        """Return {group: Reach} of a region with the outlines ``hits`` added."""
-        here, name = self._reach[region_id], self.atlas.regions[region_id].name
-        by_group = {}
+    def _merged(self, region_id, hits):
+        """Return a region's RegionMatches with the outlines ``hits`` added."""
+        reach = dict(self._matches[region_id].reach)
+        name = self.atlas.regions[region_id].name
         for index, zone in hits.items():
             group = self._group_of[index]
-            reach = by_group.get(group) or here.get(group)
-            merged = {entry[0]: entry for entry in (reach.entries if reach else ())}
+            entries = reach[group].entries if group in reach else ()
+            merged = {entry[0]: entry for entry in entries}
             value = self._value(index, zone)
             if index not in merged or value > merged[index][1]:
                 merged[index] = (index, value, zone, False)
-            by_group[group] = self._reach_of(name, sorted(merged.values()))
-        return by_group
+            reach[group] = self._reach_of(name, sorted(merged.values()))
+        return _region_matches(reach)
 
     def _candidate(self, group, score, found, count):
         """Say which of the muscle's trigger points explain which spots.
