@@ -17,7 +17,7 @@ import {
   spotCount,
   spotField,
 } from "./state.js";
-import { initViews, isSmallOnScreen, isWholeBody, offerZoom, setView, zoomFor } from "./views.js";
+import { initViews, isSmallOnScreen, isWholeBody, setView, zoomFor, zoomInFor } from "./views.js";
 
 const form = document.getElementById("drawing-form");
 const section = document.querySelector(".map-section");
@@ -173,8 +173,8 @@ function addSpot(view, x, y, id) {
   const path = regionElement(id);
   const zoom = isWholeBody(section) && path && isSmallOnScreen(path) && zoomFor(section, path);
   if (zoom) {
-    offerZoom(section, zoom, regionName(id));
-    announce(regionName(id) + " is small at this size: zoom in to mark it.");
+    zoomInFor(section, zoom, regionName(id));
+    announce(regionName(id) + " is small at this size: the map shows it closer, tap it again.");
     return;
   }
   const offer = section.querySelector(".zoom-offer");

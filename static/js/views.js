@@ -62,19 +62,20 @@ export function isSmallOnScreen(path) {
   return Math.min(box.width, box.height) < MIN_TARGET;
 }
 
-// Offer the close-up `button` for a tap that landed on a small region.
-export function offerZoom(root, button, regionName) {
-  const offer = root.querySelector(".zoom-offer");
-  if (!offer) return;
-  offer.querySelector(".zoom-offer-text").textContent =
-    regionName + " is small at this size: zoom in to mark it.";
-  const action = offer.querySelector("button");
-  action.textContent = "Zoom to " + button.textContent.trim();
-  action.onclick = () => {
-    setZoom(root, button);
-    button.focus();
-  };
-  offer.hidden = false;
+// Open the close-up `button` for a tap that landed on a region too small to
+// pick at this size, and say so just above the map, where the person looks.
+export function zoomInFor(root, button, regionName) {
+  setZoom(root, button);
+  const note = root.querySelector(".zoom-offer");
+  if (!note) return;
+  note.textContent =
+    regionName.charAt(0).toUpperCase() +
+    regionName.slice(1) +
+    " is small at this size, so the map now shows " +
+    button.textContent.trim().toLowerCase() +
+    " closer: tap exactly where it hurts.";
+  note.hidden = false;
+  note.scrollIntoView({ block: "nearest" });
 }
 
 function initZoom(root) {
