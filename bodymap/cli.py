@@ -146,7 +146,7 @@ def sheet(output, data_dir):
     "--png/--no-png",
     default=True,
     show_default=True,
-    help="Render the PNG exports too (about a second each).",
+    help="Render the PNG exports too (about a tenth of a second each).",
 )
 @data_option
 def export_site(destination, app_url, png, data_dir):
