@@ -78,14 +78,35 @@ export function zoomInFor(root, button, regionName) {
   note.scrollIntoView({ block: "nearest" });
 }
 
+// A row of close-ups longer than the map scrolls sideways: fade its right
+// edge while there is more to see, and let a mouse wheel scroll it.
+function initZoomRow(row) {
+  const edge = () =>
+    row.classList.toggle("more-right", row.scrollLeft + row.clientWidth < row.scrollWidth - 1);
+  row.addEventListener("scroll", edge, { passive: true });
+  window.addEventListener("resize", edge);
+  row.addEventListener("wheel", (event) => {
+    if (row.scrollWidth <= row.clientWidth || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+      return;
+    }
+    event.preventDefault();
+    row.scrollLeft += event.deltaY;
+  });
+  edge();
+}
+
 function initZoom(root) {
   const zoom = root.querySelector(".zoom-switch");
   if (!zoom) return;
   zoom.hidden = false;
   zoom.addEventListener("click", (event) => {
     const button = event.target.closest(".zoom-button");
-    if (button) setZoom(root, button);
+    if (button) {
+      setZoom(root, button);
+      button.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
   });
+  initZoomRow(zoom);
 }
 
 // Turn on the view switch and zoom buttons of a .map-section.

@@ -283,6 +283,21 @@ def test_a_tap_on_a_small_region_opens_its_close_up(open_page, atlas):
     save_screenshot(page, "flow-phone-hand-zoom")
 
 
+def test_the_row_of_close_ups_shows_and_scrolls_to_what_is_past_its_edge(open_page):
+    page = open_page("/", device="laptop")
+    row = page.locator(".map-section .zoom-switch")
+    assert "more-right" in row.get_attribute("class")
+    row.hover()
+    page.mouse.wheel(0, 2000)
+    page.wait_for_function(
+        "() => !document.querySelector('.map-section .zoom-switch')"
+        ".classList.contains('more-right')"
+    )
+    last = row.locator(".zoom-button").last
+    last.click()
+    assert last.get_attribute("aria-pressed") == "true"
+
+
 def test_a_mouse_marks_small_regions_directly(open_page, atlas):
     page = open_page("/", device="laptop")
     mark(page, atlas, "right-middle-finger-palmar")
