@@ -51,22 +51,22 @@ own outline matches its listed regions and any spot inside the outline.
 How it stays fast
 -----------------
 Everything that does not depend on the drawing is worked out once, when the
-engine is built:
+engine is built, for every region:
 
-* for every region, each muscle that earns anything there and how (a
-  ``Reach``: its best value and zone, every trigger point's, and what the
-  explanation says when that is the only spot it explains);
-* the best values again as a table of numbers, one row per region and one
-  column per muscle, and beside it which of them are in a main zone;
-* for every region, the refined outlines within a click's reach of it.
+* each muscle that earns anything there and how (a ``Reach``: its best value
+  and zone, every trigger point's, and what the explanation says when that is
+  the only spot it explains);
+* the same muscles as numpy arrays: their numbers, their best values, and
+  which of those are in a main zone;
+* the refined outlines within a click's reach of it.
 
-A lookup copies its spots' rows of the tables, changes the few entries a
-refined outline under a spot improves, adds the rows up per muscle, and lets
-numpy pick and order the best few.  Only those are explained, each from its
-spots' ``Reach``.  Most candidates explain a single spot, and their sentence
-was written when the engine was built; the sentences about several spots are
-remembered (the same ones recur across drawings), and so is what each set of
-refined outlines changes in a region.
+A lookup joins its spots' arrays, adds them up per muscle with ``bincount``,
+and lets numpy pick and order the best few.  Only those are explained, each
+from its spots' ``Reach``.  Most candidates explain a single spot, and their
+sentence was written when the engine was built; the sentences about several
+spots are remembered, as the same ones recur across drawings.  A spot inside
+refined outlines takes its region's arrays and ``Reach`` with those outlines
+added, worked out the first time that region meets those outlines.
 """
 
 import functools
@@ -262,7 +262,7 @@ class RegionMatches(NamedTuple):
 
     reach: dict[int, Reach]  # group -> how it explains a spot here
     groups: np.ndarray  # the same groups
-    values: np.ndarray  # per group: its best value here, then 1.0 if essential
+    values: np.ndarray  # rows: each one's best value, 1.0 where it is essential
 
 
 def _region_matches(reach):
@@ -434,7 +434,8 @@ class LookupEngine:
                     if shapely.dwithin(region.shape, shape, EDGE_TOLERANCE):
                         near.setdefault(region.id, []).append(outline)
         self._outlines = near
-        self._refined_matches = {}  # (region, outlines under a spot) -> matches
+        # (region, outlines under a spot) -> its matches: a region meets few
+        self._refined_matches = {}
 
     def spot_at(self, view, x, y, intensity=DEFAULT_INTENSITY):
         """Return the spot for a click, or None when it is off the body."""
@@ -455,6 +456,18 @@ class LookupEngine:
         if not spots or total == 0 or not self._groups:
             return []
         here = [self._matches_at(spot) for spot in spots]
+        scores, counts, essential = self._totals(spots, total, here)
+        order = scores + self._bonus  # prevalence breaks near-ties
+        order[counts == len(spots)] += 1000.0  # explaining every spot comes first
+        best = self._best(order, counts, essential, limit)
+        found = self._found(best.tolist(), [matches.reach for matches in here])
+        return [
+            self._candidate(group, score, found[group], len(spots))
+            for group, score in zip(found, scores[best].tolist(), strict=True)
+        ]
+
+    def _totals(self, spots, total, here):
+        """Return per muscle its score, spots explained and spots in main zones."""
         groups = np.concatenate([matches.groups for matches in here])
         values = np.concatenate([matches.values for matches in here], axis=1)
         weights = np.repeat(
@@ -464,15 +477,7 @@ class LookupEngine:
         size = len(self._groups)
         scores = (100 * np.bincount(groups, values[0] * weights, size)).round(1)
         counts = np.bincount(groups, minlength=size)
-        order = scores + self._bonus  # prevalence breaks near-ties
-        order[counts == len(spots)] += 1000.0  # explaining every spot comes first
-        essential = np.bincount(groups, values[1], size)
-        best = self._best(order, counts, essential, limit)
-        found = self._found(best.tolist(), [matches.reach for matches in here])
-        return [
-            self._candidate(group, score, found[group], len(spots))
-            for group, score in zip(found, scores[best].tolist(), strict=True)
-        ]
+        return scores, counts, np.bincount(groups, values[1], size)
 
     def _matches_at(self, spot):
         """Return the RegionMatches of a spot, refined outlines under it included."""
