@@ -468,11 +468,11 @@ class LookupEngine:
 
     def _totals(self, spots, total, here):
         """Return per muscle its score, spots explained and spots in main zones."""
-        groups = np.concatenate([matches.groups for matches in here])
+        parts = [matches.groups for matches in here]
+        groups = np.concatenate(parts)
         values = np.concatenate([matches.values for matches in here], axis=1)
-        weights = np.repeat(
-            [spot.intensity / total for spot in spots],
-            [len(matches.groups) for matches in here],
+        weights = np.array([spot.intensity / total for spot in spots]).repeat(
+            list(map(len, parts))
         )
         size = len(self._groups)
         scores = (100 * np.bincount(groups, values[0] * weights, size)).round(1)
