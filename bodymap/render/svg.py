@@ -296,12 +296,12 @@ def _landmark_group(drawing, atlas, view_id):
 
 
 def _verbatim(drawing, atlas, key, build, verbatim):
-    """Return a placeholder for a group that is the same in every diagram.
+    """Return an empty stand-in for a group that is the same in every diagram.
 
     The group (``build(drawing)``) is serialised once per atlas and
-    :func:`view_svg` swaps it in for the placeholder, so a page of fifteen
-    diagrams does not build and serialise the same landmark lines fifteen
-    times.  ``verbatim`` collects {placeholder: (markup, classes)}.
+    :func:`view_svg` puts its markup where the stand-in is, so a page of
+    fifteen diagrams does not build and serialise the same landmark lines
+    fifteen times.  ``verbatim`` collects {stand-in markup: (markup, classes)}.
     """
     shapes = drawing_shapes(atlas)
     cached = shapes.path_cache.get(("verbatim", key))
@@ -667,6 +667,6 @@ def view_svg(
             used |= classes
         drawing.defs.elements.insert(0, drawing.style(used_css(stylesheet, used)))
     svg = drawing.tostring()
-    for placeholder, (markup, _classes) in verbatim.items():
-        svg = svg.replace(placeholder, markup, 1)
+    for stand_in, (markup, _classes) in verbatim.items():
+        svg = svg.replace(stand_in, markup, 1)
     return svg
