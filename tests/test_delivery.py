@@ -1,6 +1,7 @@
 """Delivery: cached renders, compression, ETags, static URLs, headers, PNG bound."""
 
 import gzip
+import json
 import re
 import threading
 
@@ -58,6 +59,21 @@ def test_text_is_compressed_in_the_coding_the_browser_accepts(client, path, codi
 def test_brotli_is_preferred_when_both_are_accepted(client):
     response = client.get("/", headers={"Accept-Encoding": "gzip, deflate, br"})
     assert response.headers["Content-Encoding"] == "br"
+
+
+def test_a_small_answer_made_for_one_request_goes_out_with_gzip(client):
+    browser = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+    body = {"points": [{"region": "right-temple"}]}
+    lookup = client.post("/api/lookup", json=body, headers=browser)
+    assert lookup.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(lookup.data))["candidates"]
+    fragment = client.post("/results?partial=1", data=THREE_SPOTS, headers=browser)
+    assert fragment.headers["Content-Encoding"] == "br"
+    only_brotli = client.post(
+        "/api/lookup", json=body, headers={"Accept-Encoding": "br"}
+    )
+    assert "Content-Encoding" not in only_brotli.headers
+    assert json.loads(only_brotli.data)["candidates"]
 
 
 def test_the_results_fragment_for_three_spots_is_small_when_compressed(client):
