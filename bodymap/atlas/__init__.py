@@ -109,8 +109,10 @@ class Atlas:
         self._neighbours = {}
         for view in self.views.values():
             self._build_view(view)
+        zoom_shapes = {view.id: self._zoom_shapes(view) for view in self.views.values()}
         self._zooms = {
-            region_id: self._find_zoom(region_id) for region_id in self.regions
+            region.id: _smallest_holding(zoom_shapes[region.view], region.label_point)
+            for region in self.regions.values()
         }
 
     def _build_view(self, view):
@@ -207,16 +209,6 @@ class Atlas:
         """
         return self._zooms[region_id]
 
-    def _find_zoom(self, region_id):
-        region = self.regions[region_id]
-        shapes = self._zoom_shapes(self.views[region.view])
-        holding = [
-            (shape.area, zoom_id)
-            for zoom_id, shape in shapes.items()
-            if shape.covers(Point(region.label_point))
-        ]
-        return min(holding)[1] if holding else None
-
     def mirror_region_id(self, region_id):
         """Return the id of the same region on the person's other side."""
         for this, other in (("right-", "left-"), ("left-", "right-")):
@@ -228,3 +220,13 @@ class Atlas:
 def build_atlas():
     """Build the atlas (a fraction of a second; do it once at start-up)."""
     return Atlas()
+
+
+def _smallest_holding(shapes, point):
+    """Return the id of the smallest of {id: shape} that holds ``point``, or None."""
+    holding = [
+        (shape.area, shape_id)
+        for shape_id, shape in shapes.items()
+        if shape.covers(Point(point))
+    ]
+    return min(holding)[1] if holding else None

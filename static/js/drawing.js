@@ -177,8 +177,8 @@ function addSpot(view, x, y, id) {
     announce(regionName(id) + " is small at this size: the map shows it closer, tap it again.");
     return;
   }
-  const offer = section.querySelector(".zoom-offer");
-  if (offer) offer.hidden = true;
+  const note = section.querySelector(".zoom-note");
+  if (note) note.hidden = true;
   if (isMarked(id)) {
     toggleRegion(id);
     return;

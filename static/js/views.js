@@ -37,8 +37,8 @@ export function setZoom(root, button) {
     const view = svg.closest(".map").dataset.view;
     svg.setAttribute("viewBox", button.dataset[view] || svg.dataset.wholeBody);
   });
-  const offer = root.querySelector(".zoom-offer");
-  if (offer) offer.hidden = true;
+  const note = root.querySelector(".zoom-note");
+  if (note) note.hidden = true;
 }
 
 // True when the maps show the whole body (no close-up chosen).
@@ -66,7 +66,7 @@ export function isSmallOnScreen(path) {
 // pick at this size, and say so just above the map, where the person looks.
 export function zoomInFor(root, button, regionName) {
   setZoom(root, button);
-  const note = root.querySelector(".zoom-offer");
+  const note = root.querySelector(".zoom-note");
   if (!note) return;
   note.textContent =
     regionName.charAt(0).toUpperCase() +

@@ -271,7 +271,7 @@ def test_a_tap_on_a_small_region_opens_its_close_up(open_page, atlas):
     region = atlas.regions["right-middle-finger-palmar"]
     x, y = page.evaluate(SCREEN_POINT_JS, ["front", *region.label_point])
     page.touchscreen.tap(x, y)
-    note = page.locator(".zoom-offer")
+    note = page.locator(".zoom-note")
     assert note.is_visible() and "tap exactly where it hurts" in note.inner_text()
     assert page.evaluate(PRESSED_JS) == []
     pressed = page.locator(".zoom-button[aria-pressed=true]")
@@ -301,7 +301,7 @@ def test_the_row_of_close_ups_shows_and_scrolls_to_what_is_past_its_edge(open_pa
 def test_a_mouse_marks_small_regions_directly(open_page, atlas):
     page = open_page("/", device="laptop")
     mark(page, atlas, "right-middle-finger-palmar")
-    assert not page.locator(".zoom-offer").is_visible()
+    assert not page.locator(".zoom-note").is_visible()
 
 
 def test_every_region_too_small_to_tap_on_a_phone_is_big_in_its_close_up(open_page):
@@ -327,7 +327,7 @@ def test_a_tap_near_an_elbow_opens_its_close_up(open_page, atlas):
     region = atlas.regions["left-back-of-elbow"]
     x, y = page.evaluate(SCREEN_POINT_JS, ["back", *region.label_point])
     page.touchscreen.tap(x, y)
-    note = page.locator(".zoom-offer")
+    note = page.locator(".zoom-note")
     assert note.is_visible()
     assert "Left back of elbow (olecranon)" in note.inner_text()
     assert "left elbow closer" in note.inner_text()
