@@ -15,10 +15,11 @@ one, else plain ``gunicorn --preload 'bodymap:create_app()'``), then:
    the growth over its second half (caches fill, then memory should stay flat).
 
 Muscles and regions are picked as real traffic picks pages (Zipf: a few
-often, most rarely); drawings are random. Every request sends the Accept-Encoding
-of a browser over HTTPS (gzip, deflate, br, zstd). The client is asyncio on the
-same machine, so it takes some of the CPU it measures: compare runs made the
-same way, on a quiet machine (check ``uptime``).
+often, most rarely); drawings are random. Requests are built before the clock
+starts (3,000 of each kind, reused in turn). Every request sends the
+Accept-Encoding of a browser over HTTPS (gzip, deflate, br, zstd). The client
+is asyncio on the same machine, so it takes some of the CPU it measures:
+compare runs made the same way, on a quiet machine (check ``uptime``).
 
     python benchmarks/load.py [--workers 2] [--clients 50] [--duration 60]
     python benchmarks/load.py --checkout DIR   # measure another checkout
@@ -27,6 +28,7 @@ same way, on a quiet machine (check ``uptime``).
 import argparse
 import asyncio
 import importlib.util
+import itertools
 import json
 import os
 import random
@@ -55,6 +57,8 @@ MIX = {
     "export-png": 5,
 }
 """Relative weights of the kinds of request in the mixed run."""
+POOL = 3000
+"""Requests prepared per kind, reused in turn."""
 
 
 # ---------------------------------------------------------------- the server
@@ -133,12 +137,28 @@ class Requests:
 
     def __init__(self, base, seed):
         self.rng = random.Random(seed)
+        self.pools = {}
         self.muscles = [m["id"] for m in get_json(base, "/api/muscles")["muscles"]]
         regions = get_json(base, "/api/regions")["regions"]
         self.regions = [r["id"] for r in regions]
         self.points = [(r["view"], *r["label_point"]) for r in regions]
         html = urllib.request.urlopen(base + "/", timeout=60).read().decode()
         self.static = sorted(set(re.findall(r'(?:href|src)="(/static/[^"]+)"', html)))
+
+    def prepare(self, kinds):
+        """Build ``POOL`` requests of each kind before the clock starts.
+
+        Clients then only take the next one, so the client's own work (random
+        drawings, JSON) does not eat the CPU that the server is timed on.
+        """
+        for kind in kinds:
+            if kind not in self.pools:
+                made = [self.make(kind) for _ in range(POOL)]
+                self.pools[kind] = itertools.cycle(made)
+
+    def next(self, kind):
+        """Return the next prepared request of ``kind``."""
+        return next(self.pools[kind])
 
     def popular(self, items):
         """Pick as real traffic does: a few items often, most rarely (Zipf)."""
@@ -224,12 +244,13 @@ async def run_clients(port, requests, kinds, clients, duration, watch=None):
     results = defaultdict(list)
     started = time.perf_counter()
     names, weights = zip(*kinds.items(), strict=True)
+    requests.prepare(names)
     deadline = time.perf_counter() + duration
 
     async def client():
         while time.perf_counter() < deadline:
             kind = requests.rng.choices(names, weights)[0]
-            request = requests.make(kind)
+            request = requests.next(kind)
             started = time.perf_counter()
             try:
                 status, _size = await asyncio.wait_for(fetch(port, *request), 60)

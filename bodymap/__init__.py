@@ -28,10 +28,13 @@ def create_app(config=None):
         study,
         templating,
     )
+    from bodymap.web.json_provider import OrjsonProvider
 
     app = Flask(
         __name__, template_folder=str(TEMPLATE_DIR), static_folder=str(STATIC_DIR)
     )
+    # API answers keep the order they are built in, encoded by orjson.
+    app.json = OrjsonProvider(app)
     app.config.from_object(config or Config)
 
     # Load, validate and index the data once; views read it from here.
@@ -39,8 +42,6 @@ def create_app(config=None):
         app.extensions["bodymap"] = load_bundle(app.config["DATA_DIR"])
     except DataErrors as error:
         raise StartupError(error.errors) from None
-    # Keep the API's objects in the order they are built.
-    app.json.sort_keys = False
 
     # Pages for people, JSON for programs (every /api route is in api.bp).
     app.register_blueprint(pages.bp)

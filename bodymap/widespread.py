@@ -24,6 +24,7 @@ knee and ankle with the lower leg).  The head, face, hands and feet are none
 of the 19 areas, so spots there do not count.
 """
 
+import functools
 from dataclasses import dataclass
 
 SOURCE = (
@@ -233,10 +234,14 @@ class Widespread:
 
 def base_slug(region):
     """Return the region's id without its side, for example "temple"."""
+    return _unsided(region.id)
+
+
+def _unsided(region_id):
     for prefix in ("right-", "left-"):
-        if region.id.startswith(prefix):
-            return region.id[len(prefix) :]
-    return region.id
+        if region_id.startswith(prefix):
+            return region_id[len(prefix) :]
+    return region_id
 
 
 def wpi_area(region):
@@ -244,16 +249,22 @@ def wpi_area(region):
 
     For example ``"right-shoulder-girdle"`` or ``"neck"``.
     """
-    slug = base_slug(region)
+    return _sided_area(region.id, region.side, region.area)
+
+
+@functools.cache
+def _sided_area(region_id, side, group):
+    """Work out wpi_area once per region: a lookup asks it for every spot."""
+    slug = _unsided(region_id)
     if slug in AREA_OF_REGION:
         area = AREA_OF_REGION[slug]
     else:
-        area = GROUP_AREAS.get(region.area)
+        area = GROUP_AREAS.get(group)
     if area is None or area in AXIAL_AREAS:
         return area
-    if region.side not in ("right", "left"):
+    if side not in ("right", "left"):
         return None
-    return f"{region.side}-{area}"
+    return f"{side}-{area}"
 
 
 def region_of_area(area):
@@ -268,14 +279,18 @@ def _plain_area(area):
     return area.split("-", 1)[1] if area.startswith(("left-", "right-")) else area
 
 
+AREA_ORDER = tuple(
+    [f"{side}-{name}" for side in ("left", "right") for name in SIDED_AREAS]
+    + list(AXIAL_AREAS)
+)
+"""The 19 areas in the order the index lists them."""
+
+
 def widespread(atlas, spots):
     """Return the Widespread Pain Index of the spots' regions and its flag."""
     found = {wpi_area(atlas.regions[spot.region_id]) for spot in spots}
     found.discard(None)
-    order = [
-        f"{side}-{name}" for side in ("left", "right") for name in SIDED_AREAS
-    ] + list(AXIAL_AREAS)
-    areas = tuple(area for area in order if area in found)
+    areas = tuple(area for area in AREA_ORDER if area in found)
     in_pain = {
         region_of_area(area)
         for area in areas

@@ -87,3 +87,10 @@ def test_an_unknown_api_route_is_a_json_404(client, path):
 
 def test_a_wrong_method_is_a_json_405(client):
     assert_api_error(client.delete("/api/muscles"), 405)
+
+
+def test_an_answer_orjson_cannot_encode_still_goes_out(app):
+    """Integers beyond 64 bits fall back to the standard library, not a 500."""
+    with app.test_request_context():
+        response = app.json.response({"big": 2**70, "names": ("a", "b")})
+    assert response.get_json() == {"big": 2**70, "names": ["a", "b"]}

@@ -1,11 +1,13 @@
 """The body atlas: regions tile the figure, sides are right, borders are stable."""
 
+import random
+
 import pytest
 import shapely
 from shapely import Point, affinity, unary_union
 from shapely.testing import assert_geometries_equal
 
-from bodymap.atlas import CENTRE, HEIGHT, WIDTH
+from bodymap.atlas import CENTRE, EDGE_TOLERANCE, HEIGHT, WIDTH
 
 VIEWS = ["front", "back"]
 TOLERANCE = 0.5  # square view units of gap or overlap allowed in a whole view
@@ -119,6 +121,36 @@ def test_a_click_just_off_the_edge_goes_to_the_nearest_region(atlas):
 
 def test_a_point_far_from_the_body_finds_nothing(atlas):
     assert atlas.region_at("front", 5, 5) is None
+
+
+def _region_at_by_testing_every_region(atlas, view, x, y):
+    regions = atlas.regions_of(view)
+    point = Point(x, y)
+    hits = [region for region in regions if region.shape.intersects(point)]
+    if not hits:
+        near = [region.shape.distance(point) for region in regions]
+        hits = [
+            region
+            for region, distance in zip(regions, near, strict=True)
+            if distance <= EDGE_TOLERANCE and distance == min(near)
+        ]
+    return min(hits, key=lambda region: region.id) if hits else None
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_click_finds_the_same_region_as_testing_every_region(atlas, view):
+    """The click grid answers exactly, on its squares' edges and off the body too."""
+    rng = random.Random(7)
+    clicks = [
+        (rng.uniform(-6, WIDTH + 6), rng.uniform(-6, HEIGHT + 6)) for _ in range(600)
+    ]
+    # Whole numbers fall on grid lines; shared borders' corners are hardest.
+    clicks += [(round(x), round(y)) for x, y in clicks[:200]]
+    for region in atlas.regions_of(view)[::3]:
+        clicks += [tuple(xy) for xy in shapely.get_coordinates(region.shape)[::7]]
+    for x, y in clicks:
+        expected = _region_at_by_testing_every_region(atlas, view, x, y)
+        assert atlas.region_at(view, x, y) == expected, (view, x, y)
 
 
 def test_neighbours_share_a_border(atlas):

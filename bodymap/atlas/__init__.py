@@ -9,10 +9,12 @@ that is decided here, in :func:`View.to_view`; nothing else converts sides.
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 from shapely import Point, Polygon, STRtree, affinity, box, unary_union
 from shapely.ops import polylabel
 
+from bodymap.atlas.click_grid import ClickGrid
 from bodymap.atlas.figure import ZOOMS, right_half
 from bodymap.atlas.landmarks import LANDMARKS
 from bodymap.atlas.partition import cut_regions
@@ -105,6 +107,7 @@ class Atlas:
         self.silhouettes = {}
         self.regions = {}
         self._trees = {}
+        self._grids = {}
         self._view_regions = {}
         self._neighbours = {}
         for view in self.views.values():
@@ -135,7 +138,9 @@ class Atlas:
             regions.append(region)
             self.regions[region.id] = region
         self._view_regions[view.id] = regions
-        tree = STRtree([region.shape for region in regions])
+        shapes = np.array([region.shape for region in regions])
+        self._grids[view.id] = ClickGrid(shapes, view.width, view.height)
+        tree = STRtree(shapes)
         self._trees[view.id] = tree
         for region in regions:
             touching = tree.query(
@@ -161,15 +166,15 @@ class Atlas:
         outline (a click on the edge) goes to the nearest region.
         """
         regions = self._view_regions[view_id]
-        tree = self._trees[view_id]
-        point = Point(x, y)
-        hits = tree.query(point, predicate="intersects")
-        if len(hits) == 0:
-            hits = tree.query_nearest(
-                point, max_distance=EDGE_TOLERANCE, all_matches=True
+        hits = self._grids[view_id].hits(x, y)
+        if not hits:
+            hits = self._trees[view_id].query_nearest(
+                Point(x, y), max_distance=EDGE_TOLERANCE, all_matches=True
             )
         if len(hits) == 0:
             return None
+        if len(hits) == 1:
+            return regions[hits[0]]
         return min((regions[i] for i in hits), key=lambda region: region.id)
 
     def shapes_of(self, region_ids):

@@ -124,19 +124,22 @@ def muscle(muscle_id):
 
 
 def candidate_json(candidate):
-    """Return one candidate muscle as the lookup contract gives it."""
+    """Return one candidate muscle as the lookup contract gives it.
+
+    Tuples go out as JSON arrays as they are.
+    """
     return {
         "muscle": candidate.muscle.id,
         "name": candidate.muscle.name,
         "side": candidate.side,
         "score": candidate.score,
-        "explains": list(candidate.explains),
+        "explains": candidate.explains,
         "explanation": candidate.explanation,
         "trigger_points": [
             {
-                "id": match.point.id,
+                "id": match.point.spec.id,
                 "label": match.point.spec.label,
-                "explains": list(match.explains),
+                "explains": match.explains,
             }
             for match in candidate.trigger_points
         ],
