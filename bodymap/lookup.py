@@ -105,6 +105,8 @@ _TAIL = {level: "; " + words for level, words in PREVALENCE_WORDS.items()}
 
 SORT_ALL = 128
 """Up to this many muscles, numpy sorts them all faster than it cuts first."""
+FEW_MATCHES = 64
+"""Up to this many (muscle, spot) matches, a drawing is ranked in plain Python."""
 EXPLANATIONS_KEPT = 4096
 """How many multi-spot explanations to remember: the same ones recur."""
 
@@ -327,6 +329,8 @@ class LookupEngine:
         by_name = sorted(range(len(self._groups)), key=rank_names.__getitem__)
         self._name_rank_down = np.empty(len(self._groups), dtype=np.intp)
         self._name_rank_down[by_name] = np.arange(len(self._groups))[::-1]
+        self._bonus_list = self._bonus.tolist()
+        self._name_rank_down_list = self._name_rank_down.tolist()
 
     @staticmethod
     def _coverage(point):
@@ -456,15 +460,55 @@ class LookupEngine:
         if not spots or total == 0 or not self._groups:
             return []
         here = [self._matches_at(spot) for spot in spots]
+        if sum([len(matches.reach) for matches in here]) <= FEW_MATCHES:
+            best, scores = self._best_of_few(spots, total, here, limit)
+        else:
+            best, scores = self._best_of_many(spots, total, here, limit)
+        found = self._found(best, [matches.reach for matches in here])
+        return [
+            self._candidate(group, score, found[group], len(spots))
+            for group, score in zip(found, scores, strict=True)
+        ]
+
+    def _best_of_many(self, spots, total, here, limit):
+        """Return the best groups and their scores, summed in numpy."""
         scores, counts, essential = self._totals(spots, total, here)
         order = scores + self._bonus  # prevalence breaks near-ties
         order[counts == len(spots)] += 1000.0  # explaining every spot comes first
         best = self._best(order, counts, essential, limit)
-        found = self._found(best.tolist(), [matches.reach for matches in here])
-        return [
-            self._candidate(group, score, found[group], len(spots))
-            for group, score in zip(found, scores[best].tolist(), strict=True)
-        ]
+        return best.tolist(), scores[best].tolist()
+
+    def _best_of_few(self, spots, total, here, limit):
+        """Return what ``_best_of_many`` returns, summed in plain Python.
+
+        A typical drawing meets a few dozen (muscle, region) matches, where
+        numpy's cost per call outweighs its speed per element.  The sums and
+        the rounding are done in the same order as numpy's, so the scores are
+        equal to the last bit (a test compares the two on thousands of
+        drawings).
+        """
+        sums = {}  # group -> [score, spots explained, spots in its main zone]
+        for spot, matches in zip(spots, here, strict=True):
+            weight = spot.intensity / total
+            for group, reach in matches.reach.items():
+                found = sums.get(group)
+                if found is None:
+                    sums[group] = [reach.value * weight, 1, reach.zone == "essential"]
+                else:
+                    found[0] += reach.value * weight
+                    found[1] += 1
+                    found[2] += reach.zone == "essential"
+        everything = len(spots)
+        bonus, name_rank_down = self._bonus_list, self._name_rank_down_list
+        ranked = []
+        for group, (summed, count, essential) in sums.items():
+            score = round(100 * summed * 10) / 10  # as numpy's round(1) does it
+            first = 1000.0 if count == everything else 0.0
+            order = score + bonus[group] + first
+            ranked.append((order, essential, name_rank_down[group], group, score))
+        ranked.sort(reverse=True)
+        best = ranked[:limit]
+        return [entry[3] for entry in best], [entry[4] for entry in best]
 
     def _totals(self, spots, total, here):
         """Return per muscle its score, spots explained and spots in main zones."""

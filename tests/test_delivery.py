@@ -66,9 +66,10 @@ def test_a_small_answer_made_for_one_request_goes_out_with_gzip(client):
     body = {"points": [{"region": "right-temple"}]}
     lookup = client.post("/api/lookup", json=body, headers=browser)
     assert lookup.headers["Content-Encoding"] == "gzip"
-    assert json.loads(gzip.decompress(lookup.data)) == client.post(
-        "/api/lookup", json=body
-    ).get_json()
+    assert (
+        json.loads(gzip.decompress(lookup.data))
+        == client.post("/api/lookup", json=body).get_json()
+    )
     fragment = client.post("/results?partial=1", data=THREE_SPOTS, headers=browser)
     assert fragment.headers["Content-Encoding"] == "br"
     only_brotli = client.post(

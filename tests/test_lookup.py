@@ -1,9 +1,11 @@
 """The ranking engine on hand-built patterns, and on the real dataset."""
 
+import random
 from dataclasses import dataclass, field
 
 import pytest
 
+from bodymap import lookup
 from bodymap.lookup import SORT_ALL, LookupEngine
 
 
@@ -510,3 +512,21 @@ def test_a_click_inside_a_refined_outline_is_explained_by_it(bundle):
     candidates = bundle.lookup.rank([*others, spot], limit=100)
     explained = {c.key: c.explains for c in candidates}
     assert 2 in explained[f"{point.muscle.id}.{point.side}"]
+
+
+def test_small_and_large_drawings_rank_the_same_way(bundle, monkeypatch):
+    """A few matches are ranked in plain Python, many in numpy: same answers."""
+    engine, rng = bundle.lookup, random.Random(11)
+    regions = list(bundle.atlas.regions.values())
+    drawings = []
+    for _ in range(400):
+        spots = [
+            engine.spot_in_region(region.id, rng.randint(1, 3))
+            for region in rng.sample(regions, rng.choice([1, 2, 3, 5, 8]))
+        ]
+        drawings.append((spots, rng.choice([1, 5, 20, 100])))
+    in_python = [engine.rank(spots, limit) for spots, limit in drawings]
+    monkeypatch.setattr(lookup, "FEW_MATCHES", 0)
+    in_numpy = [engine.rank(spots, limit) for spots, limit in drawings]
+    assert in_python == in_numpy
+    assert sum(map(len, in_python)) > 2000

@@ -18,6 +18,7 @@ that cannot start within ``PNG_WAIT_SECONDS`` gets ``429 Too Many Requests``
 with ``Retry-After``, so a flood of exports cannot starve the pages.
 """
 
+import functools
 import gzip
 import hashlib
 import threading
@@ -29,6 +30,7 @@ from pathlib import Path
 import brotli
 from flask import current_app, g, request
 from werkzeug.exceptions import TooManyRequests
+from werkzeug.http import parse_accept_header
 
 COMPRESSIBLE = {
     "text/html",
@@ -152,7 +154,19 @@ def _state():
 
 def _coding(codings=ENCODINGS):
     """Return the best of ``codings`` the client accepts, or None."""
-    return request.accept_encodings.best_match(codings)
+    if not codings:
+        return None
+    return _negotiate(request.environ.get("HTTP_ACCEPT_ENCODING", ""), codings)
+
+
+@functools.lru_cache(maxsize=256)
+def _negotiate(accept_encoding, codings):
+    """Return the best of ``codings`` that an Accept-Encoding header allows.
+
+    Browsers send a handful of different headers, and parsing one costs a
+    worker more than compressing a small answer, so each is parsed once.
+    """
+    return parse_accept_header(accept_encoding).best_match(codings)
 
 
 def _one_off_coding(body):
@@ -183,7 +197,10 @@ def _apply(response, body, encoded, etag):
     """Set the body in the best coding, with its ETag; answer conditionally."""
     coding = _coding(tuple(encoded))
     if encoded:
-        response.vary.add("Accept-Encoding")
+        if "Vary" in response.headers:
+            response.vary.add("Accept-Encoding")
+        else:
+            response.headers["Vary"] = "Accept-Encoding"
     if coding in encoded:
         response.set_data(encoded[coding])
         response.headers["Content-Encoding"] = coding
