@@ -481,11 +481,10 @@ class LookupEngine:
     def _best_of_few(self, spots, total, here, limit):
         """Return what ``_best_of_many`` returns, summed in plain Python.
 
-        A typical drawing meets a few dozen (muscle, region) matches, where
+        A typical drawing meets a few dozen (muscle, spot) matches, where
         numpy's cost per call outweighs its speed per element.  The sums and
         the rounding are done in the same order as numpy's, so the scores are
-        equal to the last bit (a test compares the two on thousands of
-        drawings).
+        equal to the last bit (a test ranks hundreds of drawings both ways).
         """
         sums = {}  # group -> [score, spots explained, spots in its main zone]
         for spot, matches in zip(spots, here, strict=True):
