@@ -322,7 +322,7 @@ def main():
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--phase", type=float, default=5)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="alternating views/lookup phases"
+        "--rounds", type=int, default=5, help="alternating views/lookup phases"
     )
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--seed", type=int, default=13)
