@@ -60,13 +60,17 @@ engine is built, for every region:
   which of those are in a main zone;
 * the refined outlines within a click's reach of it.
 
-A lookup joins its spots' arrays, adds them up per muscle with ``bincount``,
-and lets numpy pick and order the best few.  Only those are explained, each
-from its spots' ``Reach``.  Most candidates explain a single spot, and their
-sentence was written when the engine was built; the sentences about several
-spots are remembered, as the same ones recur across drawings.  A spot inside
-refined outlines takes its region's arrays and ``Reach`` with those outlines
-added, worked out the first time that region meets those outlines.
+A lookup adds up its spots' values per muscle and orders the best few.  A
+typical drawing meets a few dozen (muscle, spot) matches (a region has about
+six muscles), and those are summed in plain Python; a larger one joins its
+spots' arrays, adds them up with ``bincount`` and lets numpy pick the best.
+Both ways give the same scores to the last bit.  Only the best are
+explained, each from its spots' ``Reach``.  Most candidates explain a single
+spot, and their sentence was written when the engine was built; the sentences
+about several spots are remembered, as the same ones recur across drawings.
+A spot inside refined outlines takes its region's arrays and ``Reach`` with
+those outlines added, worked out the first time that region meets those
+outlines.
 """
 
 import functools
