@@ -37,6 +37,12 @@ DEVICES = {
         "has_touch": True,
         "is_mobile": True,
     },
+    "narrow-phone": {
+        "viewport": {"width": 360, "height": 740},
+        "device_scale_factor": 2,
+        "has_touch": True,
+        "is_mobile": True,
+    },
 }
 SERVER_START_SECONDS = 30
 
