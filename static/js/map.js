@@ -5,6 +5,7 @@
 // regions on it, and shows a chosen trigger point's zones on it.
 
 import { makeOperable } from "./keyboard.js";
+import { RING_UNITS, placeMarker } from "./views.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -70,25 +71,26 @@ export function markDrawing(drawing) {
     const layer = document.createElementNS(SVG_NS, "g");
     layer.setAttribute("class", "drawn-layer");
     layer.setAttribute("aria-hidden", "true");
+    const svg = svgOf(view);
     drawing.spots.forEach((spot, index) => {
       if (spot.view !== view) return;
+      const marker = document.createElementNS(SVG_NS, "g");
       // a ring, not a disc: a zone shown under the spot stays seen
       for (const cls of ["drawn-spot-halo", "drawn-spot intensity-" + spot.intensity]) {
         const circle = document.createElementNS(SVG_NS, "circle");
-        circle.setAttribute("cx", spot.x);
-        circle.setAttribute("cy", spot.y);
-        circle.setAttribute("r", 7);
+        circle.setAttribute("r", RING_UNITS);
         circle.setAttribute("class", cls);
-        layer.appendChild(circle);
+        marker.appendChild(circle);
       }
       const label = document.createElementNS(SVG_NS, "text");
-      label.setAttribute("x", spot.x);
-      label.setAttribute("y", spot.y + 3);
+      label.setAttribute("y", 3);
       label.setAttribute("class", "drawn-spot-label");
       label.textContent = String(index + 1);
-      layer.appendChild(label);
+      marker.appendChild(label);
+      placeMarker(svg, marker, spot.x, spot.y);
+      layer.appendChild(marker);
     });
-    svgOf(view).appendChild(layer);
+    svg.appendChild(layer);
   }
   const pressed = new Set([
     ...drawing.spots.map((spot) => spot.region),
@@ -147,21 +149,24 @@ function drawZones(svg, zones) {
   regions.parentNode.insertBefore(layer, regions);
 }
 
-function cross(layer, x, y) {
+function cross(svg, layer, x, y) {
+  const marker = document.createElementNS(SVG_NS, "g");
   for (const d of [
     [-5, -5, 5, 5],
     [-5, 5, 5, -5],
   ]) {
     for (const cls of ["marker-halo", "marker-cross"]) {
       const stroke = document.createElementNS(SVG_NS, "line");
-      stroke.setAttribute("x1", x + d[0]);
-      stroke.setAttribute("y1", y + d[1]);
-      stroke.setAttribute("x2", x + d[2]);
-      stroke.setAttribute("y2", y + d[3]);
+      stroke.setAttribute("x1", d[0]);
+      stroke.setAttribute("y1", d[1]);
+      stroke.setAttribute("x2", d[2]);
+      stroke.setAttribute("y2", d[3]);
       stroke.setAttribute("class", cls);
-      layer.appendChild(stroke);
+      marker.appendChild(stroke);
     }
   }
+  placeMarker(svg, marker, x, y);
+  layer.appendChild(marker);
 }
 
 // Show a muscle's pattern on the map: its smooth zones per view (`layers`:
@@ -193,7 +198,8 @@ export function showPattern({ layers, points }) {
         layer.appendChild(line);
       }
     }
-    for (const point of here) cross(layer, point.x, point.y);
-    svgOf(view).appendChild(layer);
+    const svg = svgOf(view);
+    for (const point of here) cross(svg, layer, point.x, point.y);
+    svg.appendChild(layer);
   }
 }

@@ -21,8 +21,83 @@ export function setView(root, viewId) {
   const single = singleView(root);
   root.querySelectorAll(".map[data-view]").forEach((figure) => {
     figure.hidden = single && figure.dataset.view !== viewId;
+    const svg = figure.querySelector("svg");
+    if (svg && !figure.hidden) rescaleMarkers(svg);
   });
   root.dispatchEvent(new CustomEvent("bodymap:view", { detail: { view: viewId }, bubbles: true }));
+}
+
+function boxOf(text) {
+  return text.split(/[\s,]+/).map(Number);
+}
+
+// Screen pixels per view unit of `svg` as laid out now (0 while hidden).
+function pixelsPerUnit(svg) {
+  const [, , width, height] = boxOf(svg.getAttribute("viewBox"));
+  const box = svg.getBoundingClientRect();
+  return box.width && box.height ? Math.min(box.width / width, box.height / height) : 0;
+}
+
+function showsWholeBody(svg) {
+  return !svg.dataset.wholeBody || svg.getAttribute("viewBox") === svg.dataset.wholeBody;
+}
+
+// How much something drawn in view units must shrink in a close-up to keep
+// the size it has on the whole body, measured on screen (the whole body is
+// often fitted to the screen's height and a close-up to its width). Until
+// the whole body has been seen, the ratio of the boxes' widths stands in.
+function sizeKeepingScale(svg) {
+  if (showsWholeBody(svg)) return 1;
+  const here = pixelsPerUnit(svg);
+  const whole = Number(svg.dataset.wholeScale || 0);
+  if (here && whole) return whole / here;
+  return boxOf(svg.getAttribute("viewBox"))[2] / boxOf(svg.dataset.wholeBody)[2];
+}
+
+// Markers keep their size too, but a spot's ring grows to a readable size
+// where the whole body drew it smaller (its number is inside).
+export const RING_UNITS = 7;
+const MIN_RING_PIXELS = 10;
+function markerScale(svg) {
+  const here = pixelsPerUnit(svg);
+  const readable = here ? MIN_RING_PIXELS / (RING_UNITS * here) : 0;
+  return Math.min(1, Math.max(sizeKeepingScale(svg), readable));
+}
+
+// Put `marker` (a <g> drawn around 0,0: a spot's ring, a trigger point's X)
+// at x, y of `svg`, at the size it has on the whole body.
+export function placeMarker(svg, marker, x, y) {
+  marker.classList.add("marker");
+  marker.dataset.x = x;
+  marker.dataset.y = y;
+  marker.setAttribute("transform", `translate(${x} ${y}) scale(${markerScale(svg)})`);
+}
+
+// After a zoom, a view switch or a resize: markers keep their size on
+// screen, and the R, L and FRONT/BACK labels go to the close-up's top corners
+// at their usual size.
+function rescaleMarkers(svg) {
+  if (showsWholeBody(svg) && pixelsPerUnit(svg)) svg.dataset.wholeScale = pixelsPerUnit(svg);
+  const markers = markerScale(svg);
+  svg.querySelectorAll(".marker").forEach((marker) => {
+    const { x, y } = marker.dataset;
+    marker.setAttribute("transform", `translate(${x} ${y}) scale(${markers})`);
+  });
+  const scale = sizeKeepingScale(svg);
+  const labels = svg.querySelector(".side-labels");
+  if (!labels || !svg.dataset.wholeBody) return;
+  if (!labels.dataset.wholeBody) labels.dataset.wholeBody = labels.getAttribute("transform");
+  const [x0, y0] = boxOf(svg.dataset.wholeBody);
+  const [x, y, width] = boxOf(svg.getAttribute("viewBox"));
+  const [tx, ty, s] = labels.dataset.wholeBody.match(/-?[\d.]+/g).map(Number);
+  const moved = `translate(${x + (tx - x0) * scale} ${y + (ty - y0) * scale})`;
+  labels.setAttribute("transform", `${moved} scale(${s * scale})`);
+  // R and L stay in the corners, FRONT or BACK in the middle.
+  const across = width / (s * scale);
+  const [left, right] = labels.querySelectorAll(".side-label");
+  const name = labels.querySelector(".view-label");
+  if (right) right.setAttribute("x", across - Number(left.getAttribute("x")));
+  if (name) name.setAttribute("x", across / 2);
 }
 
 // Zoom: swap each map's viewBox for a close-up (the head, an elbow, a hand,
@@ -34,8 +109,10 @@ export function setZoom(root, button) {
   });
   root.querySelectorAll(".map[data-view] svg").forEach((svg) => {
     if (!svg.dataset.wholeBody) svg.dataset.wholeBody = svg.getAttribute("viewBox");
+    rescaleMarkers(svg); // notes the whole body's scale while it shows
     const view = svg.closest(".map").dataset.view;
     svg.setAttribute("viewBox", button.dataset[view] || svg.dataset.wholeBody);
+    rescaleMarkers(svg);
   });
   const note = root.querySelector(".zoom-note");
   if (note) note.hidden = true;
@@ -99,6 +176,9 @@ function initZoom(root) {
   const zoom = root.querySelector(".zoom-switch");
   if (!zoom) return;
   zoom.hidden = false;
+  window.addEventListener("resize", () => {
+    root.querySelectorAll(".map[data-view] svg").forEach(rescaleMarkers);
+  });
   zoom.addEventListener("click", (event) => {
     const button = event.target.closest(".zoom-button");
     if (button) {

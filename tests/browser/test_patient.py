@@ -36,8 +36,8 @@ PRESSED_JS = """
 DRAWN_SPOTS_JS = """
 () => [...document.querySelectorAll('.drawn-spot')].map(circle => [
   circle.closest('.map').dataset.view,
-  Number(circle.getAttribute('cx')).toFixed(1),
-  Number(circle.getAttribute('cy')).toFixed(1),
+  Number(circle.closest('.marker').dataset.x).toFixed(1),
+  Number(circle.closest('.marker').dataset.y).toFixed(1),
 ])
 """
 

@@ -425,3 +425,36 @@ def test_the_map_draws_the_open_result_smooth_as_its_chart_does(open_page, atlas
     assert on_map and on_map == on_diagrams
     page.locator("#map-heading").evaluate("el => el.scrollIntoView()")
     save_screenshot(page, "flow-laptop-results-smooth", full_page=False)
+
+
+MARKS_ON_SCREEN_JS = """
+() => {
+  const front = document.querySelector('.map[data-view="front"]');
+  const svg = front.querySelector('svg').getBoundingClientRect();
+  const labels = [...front.querySelectorAll('.side-labels text')]
+    .map((text) => text.getBoundingClientRect());
+  const inside = (box) => box.left >= svg.left - 1 && box.right <= svg.right + 1
+    && box.top >= svg.top - 1;
+  const ring = front.querySelector('.drawn-spot');
+  return {
+    ring: ring && Math.round(ring.getBoundingClientRect().height),
+    labelHeights: labels.map((box) => Math.round(box.height)),
+    labelsInside: labels.every(inside),
+  };
+}
+"""
+
+
+def test_a_close_up_keeps_spots_and_side_labels_at_their_usual_size(open_page, atlas):
+    """Without this the head close-up showed FRONT 150 px tall and rings of 45 px."""
+    page = open_page("/", device="phone")
+    mark(page, atlas, "forehead", tap=True)
+    whole = page.evaluate(MARKS_ON_SCREEN_JS)
+    page.get_by_role("button", name="Head and neck").tap()
+    close = page.evaluate(MARKS_ON_SCREEN_JS)
+    assert close["labelsInside"] and whole["labelsInside"]
+    assert max(close["labelHeights"]) <= max(whole["labelHeights"]) + 2
+    # a ring keeps its size, or grows to a readable 20 px across, no more
+    assert whole["ring"] - 2 <= close["ring"] <= max(whole["ring"], 24) + 2
+    mark(page, atlas, "right-temple", tap=True)
+    save_screenshot(page, "flow-phone-head-zoom")
