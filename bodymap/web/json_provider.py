@@ -1,7 +1,7 @@
 """JSON answers encoded with orjson, the API's hot path.
 
 The standard library took about 50 µs to encode a ten-candidate lookup
-answer; orjson takes about 4 µs, a tenth of the whole lookup's cost.
+answer, a tenth of the lookup's own cost; orjson takes about 4 µs.
 """
 
 import orjson
@@ -19,17 +19,18 @@ OPTIONS = (
 class OrjsonProvider(DefaultJSONProvider):
     """Flask's JSON provider with responses encoded by orjson.
 
-    Keys keep the order they were built in, and the output is compact UTF-8
-    (indented when debugging). Anything orjson refuses, such as an integer
-    beyond 64 bits echoed from a request, is encoded by the standard library
-    as before.
+    Keys keep the order they were built in, and the output is compact UTF-8,
+    indented when debugging as Flask's own provider does.  Anything orjson
+    refuses, such as an integer beyond 64 bits, is encoded by the standard
+    library as before.
     """
 
     sort_keys = False
 
     def response(self, *args, **kwargs):
         obj = self._prepare_response_obj(args, kwargs)
-        options = OPTIONS | (orjson.OPT_INDENT_2 if self._app.debug else 0)
+        pretty = (self.compact is None and self._app.debug) or self.compact is False
+        options = OPTIONS | (orjson.OPT_INDENT_2 if pretty else 0)
         try:
             body = orjson.dumps(obj, default=self.default, option=options)
         except orjson.JSONEncodeError:
