@@ -24,9 +24,23 @@ function screenCentre(element) {
   return [box.left + box.width / 2, box.top + box.height / 2];
 }
 
+// True when part of `region` lies inside what its map shows now (all of it,
+// or a close-up's box).
+function inView(region) {
+  const view = region.ownerSVGElement?.viewBox.baseVal;
+  if (!view || !view.width) return true;
+  const box = region.getBBox();
+  return (
+    box.x < view.x + view.width &&
+    box.x + box.width > view.x &&
+    box.y < view.y + view.height &&
+    box.y + box.height > view.y
+  );
+}
+
 function isShown(region) {
   const figure = region.closest(".map");
-  return !(figure && figure.hidden) && region.getClientRects().length > 0;
+  return !(figure && figure.hidden) && region.getClientRects().length > 0 && inView(region);
 }
 
 function neighbourInDirection(svg, region, direction) {
@@ -35,7 +49,7 @@ function neighbourInDirection(svg, region, direction) {
   let bestScore = -Infinity;
   for (const id of (region.dataset.neighbours || "").split(" ")) {
     const other = id && svg.querySelector('[data-region="' + id + '"]');
-    if (!other) continue;
+    if (!other || !inView(other)) continue;
     const to = centre(other);
     const dx = to[0] - from[0];
     const dy = to[1] - from[1];
@@ -103,14 +117,19 @@ export function makeOperable(root, options) {
     current.focus();
   }
 
-  // A view was hidden (one view at a time on a phone): keep the tab stop on a
-  // region that shows, the one last focused there if any.
-  document.addEventListener("bodymap:view", () => {
+  // A view was hidden (one view at a time on a phone) or a close-up chosen:
+  // keep the tab stop on a region that shows, the one last focused there if
+  // it still shows.
+  const keepTabStopShown = () => {
     if (isShown(current)) return;
     const shown = [...svgs].find((svg) => !svg.closest(".map")?.hidden);
     if (!shown) return;
-    setCurrent(lastIn.get(shown) || shown.querySelector(REGION) || current);
-  });
+    const last = lastIn.get(shown);
+    const first = [...shown.querySelectorAll(REGION)].find(isShown);
+    setCurrent(last && isShown(last) ? last : first || current);
+  };
+  document.addEventListener("bodymap:view", keepTabStopShown);
+  document.addEventListener("bodymap:zoom", keepTabStopShown);
 
   // The ring shows for the keyboard, not after a click or a tap.
   root.addEventListener("focusin", (event) => {

@@ -116,6 +116,7 @@ export function setZoom(root, button) {
   });
   const note = root.querySelector(".zoom-note");
   if (note) note.hidden = true;
+  root.dispatchEvent(new CustomEvent("bodymap:zoom", { bubbles: true }));
 }
 
 // True when the maps show the whole body (no close-up chosen).

@@ -458,3 +458,29 @@ def test_a_close_up_keeps_spots_and_side_labels_at_their_usual_size(open_page, a
     assert whole["ring"] - 2 <= close["ring"] <= max(whole["ring"], 24) + 2
     mark(page, atlas, "right-temple", tap=True)
     save_screenshot(page, "flow-phone-head-zoom")
+
+
+FOCUS_IN_VIEW_JS = """
+() => {
+  const region = document.activeElement;
+  const view = region.ownerSVGElement.viewBox.baseVal;
+  const box = region.getBBox();
+  return box.x < view.x + view.width && box.x + box.width > view.x
+    && box.y < view.y + view.height && box.y + box.height > view.y;
+}
+"""
+
+
+def test_arrow_keys_stay_inside_a_close_up(open_page):
+    page = open_page("/", device="laptop")
+    page.get_by_role("button", name="Right hand").click()
+    tab_until(page, "el => !!el.closest('.map[data-view]')")
+    assert page.evaluate(FOCUS_IN_VIEW_JS)
+    visited = set()
+    for key in ["ArrowUp"] * 8 + ["ArrowRight"] * 8 + ["ArrowDown"] * 8:
+        page.keyboard.press(key)
+        view, region = page.evaluate(FOCUSED_JS)
+        assert page.evaluate(FOCUS_IN_VIEW_JS), (key, view, region)
+        visited.add(region)
+    assert len(visited) >= 4
+    assert any("finger" in region or "thumb" in region for region in visited)
