@@ -484,3 +484,25 @@ def test_arrow_keys_stay_inside_a_close_up(open_page):
         visited.add(region)
     assert len(visited) >= 4
     assert any("finger" in region or "thumb" in region for region in visited)
+
+
+MAP_WIDTHS_JS = """
+() => {
+  const maps = document.querySelector('.maps').getBoundingClientRect().width;
+  return [...document.querySelectorAll('.map[data-view] svg')]
+    .map((svg) => svg.getBoundingClientRect().width / maps);
+}
+"""
+
+
+def test_a_close_up_with_a_result_shown_keeps_both_maps_large(open_page, atlas):
+    """The key used to sit beside the maps in a close-up and squeeze them."""
+    page = open_page("/", device="laptop")
+    mark(page, atlas, "forehead")
+    results_for(page)
+    page.get_by_role("button", name="Head and neck").click()
+    widths = page.evaluate(MAP_WIDTHS_JS)
+    assert len(widths) == 2 and min(widths) > 0.35, widths
+    legend = page.locator(".map-legend").bounding_box()
+    svg = page.locator(".map[data-view=front] svg").bounding_box()
+    assert legend["y"] >= svg["y"] + svg["height"] - 1
