@@ -9,7 +9,6 @@ that is decided here, in :func:`View.to_view`; nothing else converts sides.
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import shapely
 from shapely import Point, Polygon, STRtree, affinity, box, unary_union
 from shapely.ops import polylabel
@@ -138,10 +137,9 @@ class Atlas:
             regions.append(region)
             self.regions[region.id] = region
         self._view_regions[view.id] = regions
-        shapes = np.array([region.shape for region in regions])
-        self._grids[view.id] = ClickGrid(shapes, view.width, view.height)
-        tree = STRtree(shapes)
+        tree = STRtree([region.shape for region in regions])
         self._trees[view.id] = tree
+        self._grids[view.id] = ClickGrid(tree, view.width, view.height)
         for region in regions:
             touching = tree.query(
                 region.shape, predicate="dwithin", distance=NEIGHBOUR_GAP

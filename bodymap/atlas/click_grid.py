@@ -10,7 +10,6 @@ import math
 
 import numpy as np
 import shapely
-from shapely import STRtree
 
 CELL = 4.0
 """The side of a grid square, in view units (about 1 cm on the body)."""
@@ -19,14 +18,15 @@ CELL = 4.0
 class ClickGrid:
     """The regions of one view, indexed by a grid of squares."""
 
-    def __init__(self, shapes, width, height):
-        self.shapes = shapes
+    def __init__(self, tree, width, height):
+        """Index the shapes of ``tree`` (the view's STRtree) over width × height."""
+        self.shapes = shapes = tree.geometries
         self.width, self.height = width, height
         self.columns, rows = math.ceil(width / CELL), math.ceil(height / CELL)
         xs, ys = np.meshgrid(np.arange(self.columns) * CELL, np.arange(rows) * CELL)
         x0, y0 = xs.ravel(), ys.ravel()
         squares = shapely.box(x0, y0, x0 + CELL, y0 + CELL)
-        square_at, shape_at = STRtree(shapes).query(squares, predicate="intersects")
+        square_at, shape_at = tree.query(squares, predicate="intersects")
         count = np.bincount(square_at, minlength=len(squares))
         # A square touched by one region, and lying wholly inside it, is
         # answered without a test.

@@ -22,7 +22,6 @@ import functools
 import gzip
 import hashlib
 import threading
-import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +52,7 @@ RETRY_AFTER_SECONDS = 5
 
 
 ENCODINGS = ("br", "gzip")
+"""Content codings offered, best first."""
 BROTLI_MIN_BYTES = 32 * 1024
 """An answer made for one request that is smaller than this goes out with gzip.
 
@@ -62,7 +62,6 @@ gzip, measured in turn on two workers), more than brotli saves on a few
 kilobytes (a lookup answer: 805 bytes with brotli, 920 with gzip).  Large
 one-off answers (a results fragment: 26 KB with brotli, 55 KB with gzip)
 and every answer kept in the cache still get brotli."""
-"""Content codings offered, best first."""
 
 
 def encode(body, coding, cached):
@@ -74,24 +73,7 @@ def encode(body, coding, cached):
     """
     if coding == "br":
         return brotli.compress(body, quality=6 if cached else 4, lgwin=22)
-    if cached:
-        return gzip.compress(body, compresslevel=6, mtime=0)
-    return _gzip_small(body)
-
-
-def _gzip_small(body):
-    """Return ``body`` gzipped fast, with a window no larger than the body.
-
-    Setting up zlib's full 32 KB window and hash table costs more than
-    compressing a few kilobytes: a 3.5 KB lookup answer takes about 90 µs
-    with ``gzip.compress`` and 25 µs with a window and hash table sized to
-    it.  The output is ordinary gzip that any browser reads.
-    """
-    window_bits = min(15, max(9, len(body).bit_length()))
-    compressor = zlib.compressobj(
-        1, zlib.DEFLATED, 16 + window_bits, max(1, min(8, window_bits - 8))
-    )
-    return compressor.compress(body) + compressor.flush()
+    return gzip.compress(body, compresslevel=6 if cached else 1, mtime=0)
 
 
 @dataclass(frozen=True)
